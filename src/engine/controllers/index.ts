@@ -1,0 +1,5 @@
+// The controllers a simulated cluster runs, in a fixed order (the order only breaks ties within one
+// virtual instant; each still reacts only to what it observes).
+import type { ControllerFactory } from './types';
+
+export const CONTROLLERS: readonly ControllerFactory[] = [];
