@@ -4,7 +4,7 @@
 import type { KindName } from '../model/kinds';
 import type { KObject, ObjectRef } from '../model/types';
 import type { StoreView } from '../store/strategy';
-import type { DeleteOptions, WatchEvent } from '../store/store';
+import type { DeleteOptions, PodBinding, WatchEvent } from '../store/store';
 import type { PatchType } from '../store/patch';
 import type { Rng } from '../random/rng';
 import type { Backends } from '../storage/backends';
@@ -26,6 +26,8 @@ export type Intent =
       readonly subresource?: 'status';
     }
   | { readonly type: 'delete'; readonly ref: ObjectRef; readonly options?: DeleteOptions }
+  /** pods/binding subresource: assign an unscheduled pod to a node (scheduler) */
+  | { readonly type: 'bind'; readonly binding: PodBinding }
   | {
       readonly type: 'event';
       readonly involved: KObject;

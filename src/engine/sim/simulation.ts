@@ -292,6 +292,9 @@ export class Simulation {
           if (!(isApiError(e) && e.reason === 'NotFound')) throw e;
         }
         return;
+      case 'bind':
+        this.store.bindPod(intent.binding);
+        return;
       case 'event': {
         const ev = this.recorder.record(intent.involved, intent.eventType, intent.reason, intent.message, intent.source ?? { component: c.name });
         this.notify({ type: 'event', event: ev });

@@ -43,6 +43,14 @@ export interface WriteOptions {
   subresource?: 'status';
 }
 
+/** pods/binding: the scheduler's write that sets spec.nodeName of an unassigned pod. */
+export interface PodBinding {
+  readonly namespace: string;
+  readonly name: string;
+  readonly uid?: string;
+  readonly nodeName: string;
+}
+
 export interface DeleteOptions {
   dryRun?: boolean;
   gracePeriodSeconds?: number;
@@ -241,6 +249,21 @@ export class Store implements StoreView {
 
   updateStatus(input: KObject, opts: WriteOptions = {}): WriteResult {
     return this.update(input, { ...opts, subresource: 'status' });
+  }
+
+  /** POST pods/<name>/binding, as the scheduler does (BindingREST.assignPod). */
+  bindPod(b: PodBinding): WriteResult {
+    const k = kindInfo('Pod');
+    const old = this.get('Pod', b.namespace, b.name);
+    if (!old) throw notFound(k, b.name);
+    if (b.uid && b.uid !== old.metadata.uid)
+      throw conflict(k, b.name, `Precondition failed: UID in precondition: ${b.uid}, UID in object meta: ${old.metadata.uid}`);
+    if (old.metadata.deletionTimestamp) throw conflict(k, b.name, 'pod is being deleted, cannot be assigned to a host');
+    const spec = (old.spec ?? {}) as { nodeName?: string };
+    if (spec.nodeName) throw conflict(k, b.name, `pod ${b.name} is already assigned to node "${spec.nodeName}"`);
+    const obj = structuredClone(old) as KObject;
+    (obj.spec as { nodeName?: string }).nodeName = b.nodeName;
+    return { obj: this.commit('Pod', obj, old), warnings: [], changed: true };
   }
 
   patch(
