@@ -70,7 +70,10 @@ export class Simulation {
   private readonly queue: { ctrl: number; key: string }[] = [];
   private queueHead = 0;
   private readonly queued: Set<string>[];
-  private readonly timers = new MinHeap<Timer>((a, b) => (a.at !== b.at ? a.at < b.at : a.seq < b.seq));
+  // One-shot timers (latencies, requeues) and periodic resyncs live in separate heaps so settle() can ask
+  // "is any real work pending?" in O(1).
+  private readonly oneShots = new MinHeap<Timer>(timerLess);
+  private readonly periodics = new MinHeap<Timer>(timerLess);
   private timerSeq = 0;
   private traceSeq = 0;
   private readonly backoff = new Map<string, number>();
@@ -149,7 +152,7 @@ export class Simulation {
     const target = this.clock.now() + Math.max(0, ms);
     this.drain();
     for (;;) {
-      const t = this.timers.peek();
+      const t = this.peekTimer();
       if (!t || t.at > target) break;
       this.fireDue(t.at);
     }
@@ -168,7 +171,7 @@ export class Simulation {
     for (;;) {
       const next = this.nextOneShot();
       if (next === undefined || next > deadline) break;
-      while (this.timers.peek() && this.timers.peek()!.at <= next) this.fireDue(this.timers.peek()!.at);
+      for (let t = this.peekTimer(); t && t.at <= next; t = this.peekTimer()) this.fireDue(t.at);
     }
     return this.clock.now() - start;
   }
@@ -180,9 +183,12 @@ export class Simulation {
 
   /** Virtual time of the next one-shot timer, if any. */
   nextOneShot(): number | undefined {
-    let min: number | undefined;
-    for (const t of this.timers.toArray()) if (!t.periodic && (min === undefined || t.at < min)) min = t.at;
-    return min;
+    return this.oneShots.peek()?.at;
+  }
+
+  /** Virtual time of the next timer of any kind (the UI's "next thing happens at"). */
+  nextTimer(): number | undefined {
+    return this.peekTimer()?.at;
   }
 
   /** Enqueue a key for a controller by name (used by commands that poke a controller, e.g. node failure). */
@@ -199,10 +205,24 @@ export class Simulation {
     this.notify({ type: 'time', now: ms });
   }
 
+  private peekTimer(): Timer | undefined {
+    const a = this.oneShots.peek();
+    const b = this.periodics.peek();
+    if (!a) return b;
+    if (!b) return a;
+    return timerLess(a, b) ? a : b;
+  }
+
+  private popTimer(): Timer | undefined {
+    const t = this.peekTimer();
+    if (t) (t.periodic ? this.periodics : this.oneShots).pop();
+    return t;
+  }
+
   private fireDue(at: number): void {
     this.setTime(at);
-    while (this.timers.peek() && this.timers.peek()!.at <= at) {
-      const t = this.timers.pop()!;
+    for (let p = this.peekTimer(); p && p.at <= at; p = this.peekTimer()) {
+      const t = this.popTimer()!;
       const c = this.controllers[t.ctrl];
       if (t.periodic && c.resync) {
         for (const key of c.resync.keys(this.store)) this.push(t.ctrl, key);
@@ -213,7 +233,7 @@ export class Simulation {
   }
 
   private schedule(ctrl: number, key: string, at: number, periodic: boolean): void {
-    this.timers.push({ at, seq: ++this.timerSeq, ctrl, key, periodic });
+    (periodic ? this.periodics : this.oneShots).push({ at, seq: ++this.timerSeq, ctrl, key, periodic });
   }
 
   private push(ctrl: number, key: string): void {
@@ -317,6 +337,10 @@ export class Simulation {
   private notify(c: SimChange): void {
     for (const o of this.observers) o(c);
   }
+}
+
+function timerLess(a: Timer, b: Timer): boolean {
+  return a.at !== b.at ? a.at < b.at : a.seq < b.seq;
 }
 
 function withoutRv(o: KObject): KObject {
