@@ -260,7 +260,12 @@ export class Store implements StoreView {
       throw conflict(k, b.name, `Precondition failed: UID in precondition: ${b.uid}, UID in object meta: ${old.metadata.uid}`);
     if (old.metadata.deletionTimestamp) throw conflict(k, b.name, 'pod is being deleted, cannot be assigned to a host');
     const spec = (old.spec ?? {}) as { nodeName?: string };
-    if (spec.nodeName) throw conflict(k, b.name, `pod ${b.name} is already assigned to node "${spec.nodeName}"`);
+    // BindingREST reports conflicts on the pods/binding subresource.
+    if (spec.nodeName)
+      throw new ApiError('Conflict', `Operation cannot be fulfilled on pods/binding "${b.name}": pod ${b.name} is already assigned to node "${spec.nodeName}"`, {
+        name: b.name,
+        kind: 'pods',
+      });
     const obj = structuredClone(old) as KObject;
     (obj.spec as { nodeName?: string }).nodeName = b.nodeName;
     return { obj: this.commit('Pod', obj, old), warnings: [], changed: true };
