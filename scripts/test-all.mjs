@@ -39,7 +39,20 @@ if (want('unit')) {
   } else totals.failed += 1;
 }
 
-if (want('e2e') && existsSync(join(root, 'e2e')) && readdirSync(join(root, 'e2e')).some((f) => f.endsWith('.spec.ts'))) {
+/** Playwright drives Debian's Chromium (no browser downloads here); install it when missing and we may. */
+function ensureChromium() {
+  if (existsSync('/usr/bin/chromium') || existsSync('/usr/lib/chromium/chromium')) return true;
+  if (process.getuid?.() !== 0) {
+    console.error('e2e: Chromium is missing; install it with: sudo apt-get install -y chromium');
+    return false;
+  }
+  console.log('e2e: installing Debian chromium …');
+  const env = { DEBIAN_FRONTEND: 'noninteractive' };
+  return run('apt-get update', 'apt-get', ['update', '-qq'], env) === 0 && run('apt-get install', 'apt-get', ['install', '-y', '-qq', 'chromium'], env) === 0;
+}
+
+if (want('e2e') && existsSync(join(root, 'e2e')) && !ensureChromium()) totals.failed += 1;
+else if (want('e2e') && existsSync(join(root, 'e2e')) && readdirSync(join(root, 'e2e')).some((f) => f.endsWith('.spec.ts'))) {
   const build = run('build', 'npx', ['vite', 'build']);
   if (build !== 0) totals.failed += 1;
   else {
