@@ -1,0 +1,169 @@
+// Messages between the UI thread and the engine worker. Every message is a member of a discriminated
+// union and every switch over one ends in assertNever, so adding a message type is a compile error
+// until both sides handle it. Records are plain, structured-clone-safe data.
+import type { KObject } from '../engine/model/types';
+import type { RecordedEvent } from '../engine/events/recorder';
+import type { TimedTrace } from '../engine/sim/simulation';
+
+/** objectKey(kind, namespace, name) from src/engine/model/kinds: `Kind/ns/name` or `Kind//name`. */
+export type ObjKey = string;
+
+/** A command that changes the cluster; the command log (replay, share URL) is a list of these. */
+export type Command =
+  | { readonly type: 'apply'; readonly text: string }
+  | { readonly type: 'delete'; readonly text: string }
+  | { readonly type: 'kubectl'; readonly line: string };
+
+/** A command and the virtual time (ms since the simulation's epoch) at which it ran. */
+export interface LoggedCommand {
+  readonly at: number;
+  readonly cmd: Command;
+}
+
+/** A marker for the editor: 1-based positions, like Monaco's. */
+export interface EditorMarker {
+  readonly line: number;
+  readonly col: number;
+  readonly endLine?: number;
+  readonly endCol?: number;
+  readonly message: string;
+  readonly severity: 'error' | 'warning';
+}
+
+export interface CommandResult {
+  readonly stdout: string;
+  readonly stderr: string;
+  readonly code: number;
+  readonly markers: readonly EditorMarker[];
+}
+
+/** A status word changed (PV Available → Bound, pod ContainerCreating → Running), at a virtual time. */
+export interface PhaseTransition {
+  readonly key: ObjKey;
+  readonly from?: string;
+  readonly to: string;
+  readonly time: number;
+}
+
+/** A storage asset outside Kubernetes (cloud disk, NAS file system, node directory). */
+export interface AssetRecord {
+  readonly id: string;
+  readonly kind: string;
+  readonly driver?: string;
+  readonly zone?: string;
+  readonly node?: string;
+  readonly sizeBytes: number;
+  readonly attachedTo: readonly string[];
+  readonly fileCount: number;
+  readonly deleted: boolean;
+}
+
+export interface ClusterNodeInfo {
+  readonly name: string;
+  readonly zone?: string;
+}
+
+export interface ClusterInfo {
+  readonly name: string;
+  readonly nodes: readonly ClusterNodeInfo[];
+  readonly drivers: readonly { readonly name: string; readonly backend: string; readonly attachRequired: boolean }[];
+}
+
+export interface ScenarioSummary {
+  readonly id: string;
+  readonly title: { readonly en: string; readonly zh: string };
+}
+
+export interface Patch {
+  readonly time: number;
+  /** objects new to the UI, and objects whose resourceVersion changed (full record: the UI replaces it) */
+  readonly upsert: readonly KObject[];
+  readonly removed: readonly ObjKey[];
+  /** when true the UI drops its event list first (after a seek) */
+  readonly eventsReset: boolean;
+  readonly events: readonly RecordedEvent[];
+  readonly tracesReset: boolean;
+  readonly traces: readonly TimedTrace[];
+  readonly transitions: readonly PhaseTransition[];
+  /** present when the backends changed; the whole (small) list */
+  readonly assets?: readonly AssetRecord[];
+  readonly controllerErrors?: readonly string[];
+}
+
+export interface PlaybackState {
+  readonly playing: boolean;
+  readonly speed: number;
+  readonly time: number;
+  /** the furthest virtual time the current command log has been played to (scrubber end) */
+  readonly horizon: number;
+  readonly log: readonly LoggedCommand[];
+  /** virtual times where something happened, for the scrubber ticks and step back */
+  readonly marks: readonly number[];
+}
+
+export interface InitOptions {
+  readonly profile: string;
+  readonly seed: number;
+  readonly log?: readonly LoggedCommand[];
+  /** replay to this virtual time (default: the end of the log) */
+  readonly time?: number;
+}
+
+/** One row of "why is this claim pending?": a PV and the outcome of each binding check. */
+export interface BindingCheckRow {
+  readonly pv: string;
+  readonly checks: readonly { readonly name: string; readonly ok: boolean; readonly detail?: string }[];
+}
+
+export type Explanation =
+  | { readonly type: 'pvc'; readonly key: ObjKey; readonly rows: readonly BindingCheckRow[]; readonly note?: string }
+  | {
+      readonly type: 'pod';
+      readonly key: ObjKey;
+      readonly nodes: readonly { readonly node: string; readonly reasons: readonly string[] }[];
+      readonly note?: string;
+    }
+  | { readonly type: 'none'; readonly key: ObjKey; readonly note: string };
+
+export type ToWorker =
+  | { readonly type: 'init'; readonly opts: InitOptions }
+  | { readonly type: 'command'; readonly id: number; readonly cmd: Command }
+  | { readonly type: 'play' }
+  | { readonly type: 'pause' }
+  | { readonly type: 'speed'; readonly speed: number }
+  | { readonly type: 'step'; readonly dir: 1 | -1 }
+  | { readonly type: 'seek'; readonly time: number }
+  | { readonly type: 'seekCommand'; readonly index: number }
+  | { readonly type: 'toEnd' }
+  | { readonly type: 'loadScenario'; readonly id: string }
+  | { readonly type: 'reset'; readonly profile?: string; readonly seed?: number }
+  | { readonly type: 'describe'; readonly id: number; readonly key: ObjKey }
+  | { readonly type: 'explain'; readonly id: number; readonly key: ObjKey };
+
+export type FromWorker =
+  | {
+      readonly type: 'ready';
+      readonly profile: string;
+      readonly profiles: readonly string[];
+      readonly seed: number;
+      readonly epoch: number;
+      readonly cluster: ClusterInfo;
+      readonly scenarios: readonly ScenarioSummary[];
+    }
+  | { readonly type: 'patch'; readonly patch: Patch }
+  | { readonly type: 'playback'; readonly state: PlaybackState }
+  | { readonly type: 'result'; readonly id: number; readonly result: CommandResult }
+  | { readonly type: 'describe'; readonly id: number; readonly text: string }
+  | { readonly type: 'explain'; readonly id: number; readonly explanation: Explanation }
+  | { readonly type: 'scenario'; readonly id: string; readonly steps: readonly ScenarioStepView[] }
+  | { readonly type: 'error'; readonly message: string; readonly fatal: boolean };
+
+export interface ScenarioStepView {
+  readonly title: { readonly en: string; readonly zh: string };
+  readonly narration: { readonly en: string; readonly zh: string };
+  readonly commands: readonly Command[];
+}
+
+export function assertNever(x: never): never {
+  throw new Error(`unexpected message: ${JSON.stringify(x)}`);
+}

@@ -1,0 +1,486 @@
+// The engine's host in the browser: owns one Simulation, the command log and playback, and turns the
+// simulation's changes into small patches for the UI. It is the only place that converts wall time into
+// virtual time (speed × elapsed wall ms → sim.advance), and it takes the wall time as an argument so it
+// runs (and is tested) in Node without a Worker. Seek/step back rebuild the simulation from the seed and
+// replay the command log: the engine is deterministic, so the state at virtual time T is exact.
+import { objectKey } from '../engine/model/kinds';
+import type { KObject } from '../engine/model/types';
+import type { RecordedEvent } from '../engine/events/recorder';
+import { createSimulation } from '../engine/sim/create';
+import type { Simulation, SimChange, TimedTrace } from '../engine/sim/simulation';
+import type { ClusterConfig } from '../engine/storage/cluster-config';
+import { splitArgs } from '../engine/kubectl/argv';
+import {
+  assertNever,
+  type AssetRecord,
+  type ClusterInfo,
+  type Command,
+  type CommandResult,
+  type FromWorker,
+  type LoggedCommand,
+  type Patch,
+  type PhaseTransition,
+  type ToWorker,
+} from '../protocol/messages';
+import { displayStatus } from '../protocol/status';
+import { fallbackApply } from './fallback-apply';
+import { INLINE_PROFILE } from './inline-profile';
+import { errorMarkers, syntaxMarkers } from './markers';
+import { explain } from './explain';
+import type { RunKubectl } from './optional';
+
+export const SPEEDS = [0.25, 0.5, 1, 2, 4, 8] as const;
+/** events and traces kept for the UI after a rebuild (the full log stays in the engine) */
+const UI_EVENT_WINDOW = 500;
+/** a step forward with nothing pending moves the clock this far */
+const IDLE_STEP_MS = 1000;
+/** virtual time the wall clock may move in one tick (a tab that slept must not jump hours) */
+const MAX_TICK_VIRTUAL_MS = 10_000;
+
+export interface HostDeps {
+  readonly post: (m: FromWorker) => void;
+  readonly profiles?: ReadonlyMap<string, ClusterConfig>;
+  readonly runKubectl?: RunKubectl;
+  readonly scenarios?: readonly { id: string; title: { en: string; zh: string } }[];
+}
+
+interface Pending {
+  upsert: Map<string, KObject>;
+  removed: Set<string>;
+  events: RecordedEvent[];
+  traces: TimedTrace[];
+  transitions: PhaseTransition[];
+  eventsReset: boolean;
+  tracesReset: boolean;
+  dirty: boolean;
+}
+
+const emptyPending = (): Pending => ({
+  upsert: new Map(),
+  removed: new Set(),
+  events: [],
+  traces: [],
+  transitions: [],
+  eventsReset: false,
+  tracesReset: false,
+  dirty: false,
+});
+
+export function keyOf(o: KObject): string {
+  return objectKey(o.kind, o.metadata.namespace || undefined, o.metadata.name);
+}
+
+export function clusterInfo(c: ClusterConfig): ClusterInfo {
+  return {
+    name: c.name,
+    nodes: c.nodes.map((n) => ({ name: n.name, zone: n.labels['topology.kubernetes.io/zone'] })),
+    drivers: c.drivers.map((d) => ({ name: d.name, backend: d.backend, attachRequired: d.attachRequired })),
+  };
+}
+
+export class Host {
+  private sim!: Simulation;
+  private epoch = 0;
+  private profile = INLINE_PROFILE.name;
+  private seed = 1;
+  private log: LoggedCommand[] = [];
+  /** commands of the log already executed in the current simulation */
+  private executed = 0;
+  private horizon = 0;
+  private playing = false;
+  private speed = 1;
+  private lastWall: number | undefined;
+  private carry = 0;
+  private marks = new Set<number>();
+  private pending = emptyPending();
+  /** what the UI holds: key → resourceVersion */
+  private sent = new Map<string, string>();
+  private lastAssets = '';
+  private recording = true;
+  private playbackDirty = true;
+  private readonly profiles: ReadonlyMap<string, ClusterConfig>;
+
+  constructor(private readonly deps: HostDeps) {
+    const p = new Map(deps.profiles ?? []);
+    if (!p.has(INLINE_PROFILE.name)) p.set(INLINE_PROFILE.name, INLINE_PROFILE);
+    this.profiles = p;
+  }
+
+  /** virtual ms since the cluster started */
+  get time(): number {
+    return this.sim ? this.sim.now() - this.epoch : 0;
+  }
+
+  get commandLog(): readonly LoggedCommand[] {
+    return this.log;
+  }
+
+  get simulation(): Simulation {
+    return this.sim;
+  }
+
+  handle(msg: ToWorker, wallMs = 0): void {
+    switch (msg.type) {
+      case 'init': {
+        this.profile = this.profiles.has(msg.opts.profile) ? msg.opts.profile : this.defaultProfile();
+        this.seed = msg.opts.seed;
+        this.log = [...(msg.opts.log ?? [])];
+        const end = this.log.length ? this.log[this.log.length - 1].at : 0;
+        this.rebuild(msg.opts.time ?? end);
+        this.horizon = Math.max(this.time, end);
+        this.postReady();
+        this.playing = true;
+        this.lastWall = wallMs;
+        this.flush();
+        return;
+      }
+      case 'reset':
+        this.handle({ type: 'init', opts: { profile: msg.profile ?? this.profile, seed: msg.seed ?? this.seed } }, wallMs);
+        return;
+      case 'command': {
+        const result = this.execute(msg.cmd);
+        this.deps.post({ type: 'result', id: msg.id, result });
+        return;
+      }
+      case 'play':
+        this.playing = true;
+        this.lastWall = wallMs;
+        this.playbackDirty = true;
+        return;
+      case 'pause':
+        this.playing = false;
+        this.playbackDirty = true;
+        return;
+      case 'speed':
+        this.speed = Math.min(8, Math.max(0.25, msg.speed));
+        this.playbackDirty = true;
+        return;
+      case 'step':
+        this.playing = false;
+        this.playbackDirty = true;
+        if (msg.dir > 0) this.stepForward();
+        else this.stepBack();
+        return;
+      case 'seek':
+        this.playing = false;
+        this.seek(msg.time);
+        return;
+      case 'seekCommand': {
+        this.playing = false;
+        const c = this.log[Math.max(0, Math.min(this.log.length - 1, msg.index))];
+        if (c) this.seek(c.at);
+        return;
+      }
+      case 'toEnd':
+        this.playing = false;
+        this.seek(this.horizon);
+        this.runToQuiescence();
+        return;
+      case 'loadScenario':
+        this.deps.post({ type: 'error', message: `scenario ${msg.id} is not available`, fatal: false });
+        return;
+      case 'describe':
+        this.deps.post({ type: 'describe', id: msg.id, text: this.describe(msg.key) });
+        return;
+      case 'explain':
+        this.deps.post({ type: 'explain', id: msg.id, explanation: explain(this.sim, msg.key) });
+        return;
+      default:
+        assertNever(msg);
+    }
+  }
+
+  /** Called by the worker once per frame with the wall clock; moves virtual time when playing. */
+  tick(wallMs: number): void {
+    if (this.playing && this.sim) {
+      const last = this.lastWall ?? wallMs;
+      const virtual = Math.min(MAX_TICK_VIRTUAL_MS, Math.max(0, wallMs - last) * this.speed) + this.carry;
+      const whole = Math.floor(virtual);
+      this.carry = virtual - whole;
+      if (whole > 0) this.advanceTo(this.time + whole);
+    }
+    this.lastWall = wallMs;
+    this.flush();
+  }
+
+  // ---- commands ------------------------------------------------------------------------------------
+
+  private execute(cmd: Command): CommandResult {
+    // A command issued after a seek back starts a new branch: the rest of the old log is dropped.
+    if (this.executed < this.log.length) this.log.length = this.executed;
+    this.log.push({ at: this.time, cmd });
+    this.executed = this.log.length;
+    this.horizon = this.time;
+    this.marks.add(this.time);
+    this.playbackDirty = true;
+    return this.run(cmd);
+  }
+
+  private run(cmd: Command): CommandResult {
+    const sim = this.sim;
+    switch (cmd.type) {
+      case 'apply':
+      case 'delete': {
+        const syn = syntaxMarkers(cmd.text);
+        const r = this.deps.runKubectl
+          ? this.deps.runKubectl({ sim, stdin: cmd.text, namespace: 'default' }, [cmd.type, '-f', '-'])
+          : fallbackApply(sim, cmd.text, cmd.type);
+        sim.drain();
+        return { ...r, markers: syn.length ? syn : r.code !== 0 ? errorMarkers(cmd.text, r.stderr) : [] };
+      }
+      case 'kubectl': {
+        let argv: string[];
+        try {
+          argv = splitArgs(cmd.line);
+        } catch (e) {
+          return { stdout: '', stderr: `${(e as Error).message}\n`, code: 2, markers: [] };
+        }
+        if (argv[0] === 'kubectl') argv = argv.slice(1);
+        if (!this.deps.runKubectl) return { stdout: '', stderr: 'kubectl is not available in this build yet\n', code: 1, markers: [] };
+        const r = this.deps.runKubectl({ sim, namespace: 'default' }, argv);
+        sim.drain();
+        return { ...r, markers: [] };
+      }
+      default:
+        return assertNever(cmd);
+    }
+  }
+
+  private describe(key: string): string {
+    const [kind, ns, name] = key.split('/');
+    if (this.deps.runKubectl) {
+      const argv = ['describe', kind.toLowerCase(), name, ...(ns ? ['-n', ns] : [])];
+      const r = this.deps.runKubectl({ sim: this.sim, namespace: ns || 'default' }, argv);
+      return r.stdout || r.stderr;
+    }
+    return '';
+  }
+
+  // ---- time ----------------------------------------------------------------------------------------
+
+  /** Moves forward to virtual time t, running the logged commands that fall on the way. */
+  private advanceTo(t: number): void {
+    while (this.executed < this.log.length && this.log[this.executed].at <= t) {
+      const c = this.log[this.executed];
+      this.sim.advance(c.at - this.time);
+      this.run(c.cmd);
+      this.executed++;
+    }
+    if (t > this.time) this.sim.advance(t - this.time);
+    if (this.time > this.horizon) {
+      this.horizon = this.time;
+    }
+    this.playbackDirty = true;
+  }
+
+  private seek(t: number): void {
+    const target = Math.max(0, t);
+    if (target >= this.time) this.advanceTo(target);
+    else this.rebuild(target);
+    this.playbackDirty = true;
+  }
+
+  private stepForward(): void {
+    const next = this.sim.nextOneShot();
+    const nextCmd = this.executed < this.log.length ? this.log[this.executed].at : undefined;
+    const candidates = [next !== undefined ? next - this.epoch : undefined, nextCmd].filter((x): x is number => x !== undefined && x >= this.time);
+    const to = candidates.length ? Math.min(...candidates) : this.time + IDLE_STEP_MS;
+    this.advanceTo(Math.max(to, this.time));
+    // a command scheduled exactly now still runs
+    if (to === this.time) this.advanceTo(this.time);
+  }
+
+  private stepBack(): void {
+    const earlier = [...this.marks].filter((m) => m < this.time);
+    this.seek(earlier.length ? Math.max(...earlier) : 0);
+  }
+
+  private runToQuiescence(): void {
+    // Settle through the rest of the log, then until nothing is pending.
+    while (this.executed < this.log.length) this.advanceTo(this.log[this.executed].at);
+    this.sim.settle();
+    if (this.time > this.horizon) this.horizon = this.time;
+    this.playbackDirty = true;
+  }
+
+  /** Builds a fresh simulation from the seed and replays the log up to virtual time t. */
+  private rebuild(t: number): void {
+    const cluster = this.profiles.get(this.profile) ?? INLINE_PROFILE;
+    this.recording = false;
+    this.marks = new Set([0]);
+    this.sim = createSimulation(cluster, { seed: this.seed });
+    this.epoch = this.sim.now();
+    this.sim.observe((c) => this.onChange(c));
+    this.executed = 0;
+    this.advanceTo(t);
+    this.recording = true;
+    // Diff what the UI holds against the rebuilt store instead of resending the cluster.
+    const p = this.pending;
+    const seen = new Set<string>();
+    for (const o of this.allObjects()) {
+      const k = keyOf(o);
+      seen.add(k);
+      if (this.sent.get(k) !== o.metadata.resourceVersion) p.upsert.set(k, o);
+    }
+    for (const k of this.sent.keys()) if (!seen.has(k)) p.removed.add(k);
+    p.eventsReset = true;
+    p.events = this.sim.eventLog.slice(-UI_EVENT_WINDOW);
+    p.tracesReset = true;
+    p.traces = this.sim.traces.slice(-UI_EVENT_WINDOW);
+    p.transitions = [];
+    p.dirty = true;
+    this.lastAssets = '';
+  }
+
+  private allObjects(): KObject[] {
+    const out: KObject[] = [];
+    for (const kind of UI_KINDS) out.push(...this.sim.store.list(kind));
+    return out;
+  }
+
+  private onChange(c: SimChange): void {
+    const t = this.time;
+    switch (c.type) {
+      case 'object': {
+        if (!UI_KIND_SET.has(c.ev.kind)) return;
+        const before = c.ev.old ? displayStatus(c.ev.old) : undefined;
+        const after = c.ev.type === 'DELETED' ? undefined : displayStatus(c.ev.obj);
+        if (before !== after) this.marks.add(t);
+        if (!this.recording) return;
+        const k = keyOf(c.ev.obj);
+        const p = this.pending;
+        p.dirty = true;
+        if (c.ev.type === 'DELETED') {
+          p.upsert.delete(k);
+          p.removed.add(k);
+        } else {
+          p.removed.delete(k);
+          p.upsert.set(k, c.ev.obj);
+          if (after !== undefined && before !== after) p.transitions.push({ key: k, from: before, to: after, time: t });
+        }
+        return;
+      }
+      case 'event':
+        this.marks.add(t);
+        if (this.recording) {
+          this.pending.events.push(c.event);
+          this.pending.dirty = true;
+        }
+        return;
+      case 'trace':
+        this.marks.add(t);
+        if (this.recording) {
+          this.pending.traces.push(c.trace);
+          this.pending.dirty = true;
+        }
+        return;
+      case 'time':
+        return;
+      default:
+        assertNever(c);
+    }
+  }
+
+  // ---- output --------------------------------------------------------------------------------------
+
+  private assets(): AssetRecord[] {
+    return this.sim.backends.all().map((a) => ({
+      id: a.id,
+      kind: a.kind,
+      driver: a.driver,
+      zone: a.zone,
+      node: a.node,
+      sizeBytes: a.sizeBytes,
+      attachedTo: [...a.attachedTo],
+      fileCount: countFiles(a.root),
+      deleted: a.deletedAt !== undefined,
+    }));
+  }
+
+  /** Sends at most one patch (called once per frame) and the playback state when it changed. */
+  flush(): void {
+    if (!this.sim) return;
+    const p = this.pending;
+    const assets = this.assets();
+    const assetsJson = JSON.stringify(assets);
+    const assetsChanged = assetsJson !== this.lastAssets;
+    if (p.dirty || assetsChanged || this.playbackDirty) {
+      for (const [k, o] of p.upsert) this.sent.set(k, o.metadata.resourceVersion ?? '');
+      for (const k of p.removed) this.sent.delete(k);
+      const removed = [...p.removed].filter((k) => !p.upsert.has(k));
+      const patch: Patch = {
+        time: this.time,
+        upsert: [...p.upsert.values()],
+        removed,
+        eventsReset: p.eventsReset,
+        events: p.events,
+        tracesReset: p.tracesReset,
+        traces: p.traces,
+        transitions: p.transitions,
+        ...(assetsChanged ? { assets } : {}),
+      };
+      this.lastAssets = assetsJson;
+      this.pending = emptyPending();
+      this.deps.post({ type: 'patch', patch });
+    }
+    if (this.playbackDirty) {
+      this.playbackDirty = false;
+      this.deps.post({
+        type: 'playback',
+        state: {
+          playing: this.playing,
+          speed: this.speed,
+          time: this.time,
+          horizon: Math.max(this.horizon, this.time),
+          log: this.log,
+          marks: [...this.marks].sort((a, b) => a - b),
+        },
+      });
+    }
+  }
+
+  private defaultProfile(): string {
+    for (const name of this.profiles.keys()) if (name !== INLINE_PROFILE.name) return name;
+    return INLINE_PROFILE.name;
+  }
+
+  private postReady(): void {
+    const cluster = this.profiles.get(this.profile) ?? INLINE_PROFILE;
+    this.deps.post({
+      type: 'ready',
+      profile: this.profile,
+      profiles: [...this.profiles.keys()],
+      seed: this.seed,
+      epoch: this.epoch,
+      cluster: clusterInfo(cluster),
+      scenarios: this.deps.scenarios ?? [],
+    });
+  }
+}
+
+/** Kinds the UI mirrors (Events travel separately as RecordedEvents). */
+export const UI_KINDS = [
+  'Node',
+  'PersistentVolume',
+  'PersistentVolumeClaim',
+  'StorageClass',
+  'VolumeAttachment',
+  'Pod',
+  'Deployment',
+  'ReplicaSet',
+  'StatefulSet',
+  'CSIDriver',
+  'VolumeSnapshot',
+  'VolumeSnapshotContent',
+] as const;
+const UI_KIND_SET = new Set<string>(UI_KINDS);
+
+function countFiles(d: { entries?: Record<string, unknown> }): number {
+  let n = 0;
+  for (const e of Object.values(d.entries ?? {})) {
+    const child = e as { type?: string; entries?: Record<string, unknown> };
+    if (child.entries) n += countFiles(child);
+    else n += 1;
+  }
+  return n;
+}
