@@ -1,0 +1,7 @@
+// Scripts and scenarios: parsing (pure data), execution against a Simulation, and checks.
+export * from './script';
+export * from './commands';
+export * from './run';
+export * from './scenario';
+export * from './checks';
+export * from './run-scenario';
