@@ -1,5 +1,8 @@
 // The controllers a simulated cluster runs, in a fixed order (the order only breaks ties within one
 // virtual instant; each still reacts only to what it observes).
 import type { ControllerFactory } from './types';
+import { externalProvisioner } from './provisioner/controller';
 
-export const CONTROLLERS: readonly ControllerFactory[] = [];
+export const CONTROLLERS: readonly ControllerFactory[] = [
+  externalProvisioner,
+];

@@ -1,7 +1,9 @@
-// A fresh cluster: the system namespaces, one Node per node spec, a CSIDriver and CSINode entries per
-// installed driver, and the objects the profile installs (StorageClasses …).
+// A fresh cluster: the system namespaces, one Node per node spec (and its root file system, where hostPath
+// and local volumes keep their files), a CSIDriver and CSINode entries per installed CSI driver, and the
+// objects the profile installs (StorageClasses …).
 import type { KObject } from '../model/types';
-import type { ClusterConfig } from '../storage/cluster-config';
+import { isCsiDriver, type ClusterConfig } from '../storage/cluster-config';
+import { ensureNodeRootFs } from '../storage/locate';
 import type { Simulation } from './simulation';
 
 export const SYSTEM_NAMESPACES = ['default', 'kube-system', 'kube-public', 'kube-node-lease'];
@@ -53,8 +55,10 @@ export function bootstrap(sim: Simulation): void {
     const created = s.create(nodeObject(n)).obj;
     // The node's status is reported by its kubelet, not accepted on create.
     s.updateStatus({ ...structuredClone(created), status: nodeObject(n).status });
+    ensureNodeRootFs(sim.backends, n, sim.now());
   }
-  for (const d of sim.cluster.drivers) {
+  const csiDrivers = sim.cluster.drivers.filter(isCsiDriver);
+  for (const d of csiDrivers) {
     s.create({
       apiVersion: 'storage.k8s.io/v1',
       kind: 'CSIDriver',
@@ -71,7 +75,7 @@ export function bootstrap(sim: Simulation): void {
     });
   }
   for (const n of sim.cluster.nodes) {
-    const drivers = sim.cluster.drivers.map((d) => ({
+    const drivers = csiDrivers.map((d) => ({
       name: d.name,
       nodeID: n.name,
       topologyKeys: d.topologyKeys.length ? [...d.topologyKeys] : null,

@@ -19,9 +19,16 @@ export interface DriverLatency {
   readonly snapshot: LatencyRange;
 }
 
+/** How the driver names the volumes it creates: random id after the prefix (`d-2ze4tf94z3fkeg6ttv52`), or the
+ * CreateVolume request name itself (`pvc-<uid>`, as the NAS driver's subpath mode does). */
+export type VolumeHandleStyle = 'random-alnum' | 'random-hex' | 'request-name';
+
 export interface DriverSpec {
-  /** CSI driver name, e.g. diskplugin.csi.alibabacloud.com */
+  /** CSI driver name, e.g. diskplugin.csi.alibabacloud.com (or the provisioner name of a non-CSI provisioner) */
   readonly name: string;
+  /** false for a provisioner that is not a CSI driver (minikube's k8s.io/minikube-hostpath): no CSIDriver
+   * object, no CSINode entry, PVs with a hostPath source. Default true. */
+  readonly csi?: boolean;
   readonly backend: BackendKind;
   /** CSIDriver.spec.attachRequired */
   readonly attachRequired: boolean;
@@ -41,9 +48,34 @@ export interface DriverSpec {
   /** total bytes the backend may allocate (quota); undefined = unlimited */
   readonly capacityBytes?: number;
   readonly defaultFsType?: string;
-  /** identity of the csi-provisioner sidecar, used as the event source */
+  /** identity of the provisioner's event source without its random part: `<driver>_<pod>`; the running
+   * provisioner appends `_<uuid>` drawn from the seeded RNG (sig-storage-lib-external-provisioner's id) */
   readonly provisionerIdentity: string;
   readonly latency: DriverLatency;
+  /** how volume handles look (default random-alnum) and how many random characters follow the prefix */
+  readonly volumeHandleStyle?: VolumeHandleStyle;
+  readonly volumeHandleLength?: number;
+  /** StorageClass parameter naming the zone(s) to create in (`zoneId` for Alibaba Cloud disks); wins over
+   * the accessibility requirements, as the Alibaba disk driver's getZone does */
+  readonly zoneParameter?: string;
+  /** CreateVolume rejects other values of these parameters with InvalidArgument (comma lists checked item by item) */
+  readonly allowedParameterValues?: Readonly<Record<string, readonly string[]>>;
+  /** CreateVolume rejects a fsType outside this list with InvalidArgument */
+  readonly supportedFsTypes?: readonly string[];
+  /** InvalidArgument text; `{name}` = request name, `{error}` = what was wrong */
+  readonly invalidArgumentMessage?: string;
+  /** ResourceExhausted text when the quota (capacityBytes) is used up; `{name}`, `{requested}`, `{available}` */
+  readonly quotaExceededMessage?: string;
+  /** CreateVolume returns the request parameters as volume context (Alibaba drivers do; EBS does not) */
+  readonly volumeContextFromParameters?: boolean;
+  /** non-CSI host-path provisioner: directory under which each claim gets `<namespace>/<claim>` */
+  readonly hostPathDir?: string;
+  /** non-CSI host-path provisioner: the node whose file system holds the volumes (default: the first node) */
+  readonly hostPathNode?: string;
+}
+
+export function isCsiDriver(d: DriverSpec): boolean {
+  return d.csi !== false;
 }
 
 export interface NodeSpec {
@@ -63,6 +95,11 @@ export interface ClusterConfig {
   readonly drivers: readonly DriverSpec[];
   /** objects created at start (StorageClasses, ConfigMaps …) */
   readonly objects: readonly KObject[];
+}
+
+/** The zone label of a node spec, if any (topology.kubernetes.io/zone, then the legacy beta label). */
+export function nodeZone(n: NodeSpec): string | undefined {
+  return n.labels['topology.kubernetes.io/zone'] ?? n.labels['failure-domain.beta.kubernetes.io/zone'];
 }
 
 export function driverByName(cluster: ClusterConfig, name: string): DriverSpec | undefined {
