@@ -95,6 +95,11 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
 
 const isMain = process.argv[1] && resolve(process.argv[1]) === resolve(new URL(import.meta.url).pathname);
 if (isMain) {
+  // `sim run … | head` closes the pipe early: stop quietly, as a shell tool does.
+  process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code === 'EPIPE') process.exit(0);
+    throw e;
+  });
   main(process.argv.slice(2), { out: (s) => process.stdout.write(s), err: (s) => process.stderr.write(s) }).then(
     (code) => {
       process.exitCode = code;

@@ -1,6 +1,6 @@
 // The Node host's wiring of the engine: kubectl, cluster profiles from clusters/*.yaml, and a ScriptEnv
 // for a script or scenario. Components that other parts of the engine provide (the kubectl front end,
-// the profile parser) are loaded by module path at run time, so the host reports a clear error instead of
+// ) are loaded by module path at run time, so the host reports a clear error instead of
 // failing to start while one of them is missing from the build.
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, isAbsolute, join, resolve } from 'node:path';
@@ -9,6 +9,7 @@ import type { KubectlResult } from '../engine/kubectl/types';
 import type { KubectlRunner, ScriptEnv } from '../engine/scenario/commands';
 import type { ClusterConfig } from '../engine/storage/cluster-config';
 import { createSimulation } from '../engine/sim/create';
+import { parseClusterProfile } from '../engine/storage/profiles';
 import { scriptHooks } from '../engine/scenario/hooks';
 import { nodeFiles } from './node-files';
 
@@ -24,7 +25,7 @@ async function importEngine(rel: string): Promise<Record<string, unknown> | unde
   return (await import(/* @vite-ignore */ path)) as Record<string, unknown>;
 }
 
-type RunKubectl = (args: readonly string[], ctx: Parameters<KubectlRunner>[1]) => KubectlResult;
+type RunKubectl = (ctx: Parameters<KubectlRunner>[1], args: readonly string[]) => KubectlResult;
 
 let kubectlRunner: KubectlRunner | undefined;
 
@@ -35,22 +36,8 @@ export async function loadKubectl(): Promise<KubectlRunner> {
   const run = m?.runKubectl as RunKubectl | undefined;
   if (typeof run !== 'function') {
     kubectlRunner = () => ({ stdout: '', stderr: 'error: kubectl is not available in this build (src/engine/kubectl/index.ts has no runKubectl)\n', code: 1 });
-  } else kubectlRunner = (argv, ctx) => run([...argv], ctx);
+  } else kubectlRunner = (argv, ctx) => run(ctx, argv);
   return kubectlRunner;
-}
-
-type ParseProfile = (text: string) => unknown;
-
-function unwrapProfile(r: unknown, source: string): ClusterConfig {
-  // parseClusterProfile may return the config, or {ok, cluster|config|errors}.
-  if (r && typeof r === 'object' && 'ok' in r) {
-    const o = r as { ok: boolean; cluster?: ClusterConfig; config?: ClusterConfig; profile?: ClusterConfig; errors?: unknown; error?: unknown };
-    if (!o.ok) throw new HostError(`${source}: invalid cluster profile: ${JSON.stringify(o.errors ?? o.error)}`);
-    const c = o.cluster ?? o.config ?? o.profile;
-    if (!c) throw new HostError(`${source}: the profile parser returned no cluster`);
-    return c;
-  }
-  return r as ClusterConfig;
 }
 
 /** `alicloud` → clusters/alicloud.yaml; anything with a slash or a .yaml suffix is a path (relative to baseDir). */
@@ -62,15 +49,9 @@ export function profilePath(nameOrPath: string, baseDir = process.cwd()): string
 export async function loadCluster(nameOrPath: string = DEFAULT_PROFILE, baseDir?: string): Promise<ClusterConfig> {
   const path = profilePath(nameOrPath, baseDir);
   if (!existsSync(path)) throw new HostError(`cluster profile "${nameOrPath}" not found (${path})`);
-  const m = await importEngine('storage/profiles.ts');
-  const parse = m?.parseClusterProfile as ParseProfile | undefined;
-  if (typeof parse !== 'function') throw new HostError('cluster profiles are not available in this build (src/engine/storage/profiles.ts has no parseClusterProfile)');
-  try {
-    return unwrapProfile(parse(readFileSync(path, 'utf8')), path);
-  } catch (e) {
-    if (e instanceof HostError) throw e;
-    throw new HostError(`${path}: ${e instanceof Error ? e.message : String(e)}`);
-  }
+  const r = parseClusterProfile(readFileSync(path, 'utf8'));
+  if (!r.ok) throw new HostError(`${path}:${r.error.line}:${r.error.col}: invalid cluster profile: ${r.error.message}${r.error.path ? ` (at ${r.error.path})` : ''}`);
+  return r.cluster;
 }
 
 export interface HostOptions {
