@@ -1,0 +1,45 @@
+// Helpers shared by the verbs: the namespace in effect, selectors, and the write-then-drain rule.
+import type { KindInfo } from '../../model/kinds';
+import type { KObject } from '../../model/types';
+import { flagBool, flagString, type ParsedFlags } from '../flags';
+import { listObjects } from '../resources';
+import { matchFields, matchLabels, parseFieldSelector, parseLabelSelector } from '../selectors';
+import type { KubectlContext } from '../types';
+
+export function namespaceOf(ctx: KubectlContext, p: ParsedFlags): string {
+  return flagString(p, 'namespace') || ctx.namespace || 'default';
+}
+
+/** LIST with -l / --field-selector applied; undefined namespace = all namespaces. */
+export function selectObjects(ctx: KubectlContext, kind: KindInfo, ns: string | undefined, p: ParsedFlags): KObject[] {
+  const ls = flagString(p, 'selector');
+  const fs = flagString(p, 'field-selector');
+  const lsel = ls ? parseLabelSelector(ls) : undefined;
+  const fsel = fs ? parseFieldSelector(kind.kind, fs) : undefined;
+  return listObjects(ctx.sim, kind, ns).filter(
+    (o) => (!lsel || matchLabels(lsel, o.metadata.labels)) && (!fsel || matchFields(fsel, o)),
+  );
+}
+
+export function allNamespaces(p: ParsedFlags): boolean {
+  return flagBool(p, 'all-namespaces');
+}
+
+/** Controllers react at the same virtual instant as the write, as a real cluster's would within ms. */
+export function settleNow(ctx: KubectlContext): void {
+  ctx.sim.drain();
+}
+
+export type DryRun = 'none' | 'client' | 'server';
+
+export function dryRunOf(p: ParsedFlags): DryRun {
+  const v = p.values.get('dry-run');
+  if (v === undefined || v === 'none' || v === false) return 'none';
+  if (v === 'client' || v === true || v === '') return 'client';
+  if (v === 'server') return 'server';
+  return 'none';
+}
+
+export function dryRunSuffix(d: DryRun): string {
+  return d === 'client' ? ' (dry run)' : d === 'server' ? ' (server dry run)' : '';
+}

@@ -1,0 +1,153 @@
+// kubectl get: tables (one per kind, `kind/name` names when several kinds are printed), -o wide|yaml|
+// json|name|jsonpath|custom-columns, -l, --field-selector, -A, --show-labels, --no-headers, --sort-by,
+// and `No resources found in default namespace.` on stderr.
+import type { KObject } from '../../model/types';
+import { clientError } from '../errors';
+import { flagBool, flagString, flagStrings, parseFlags, type FlagSpec } from '../flags';
+import type { Io } from '../io';
+import { kindPrefix, parseOutput, printObjects } from '../output';
+import { renderTable, tableFor, tableLines } from '../printers';
+import { getObject, parseResourceArgs } from '../resources';
+import { selectValues } from '../jsonpath';
+import { readManifests } from '../files';
+import { allNamespaces, namespaceOf, selectObjects } from './common';
+import { GET_TABWRITER, tabwrite } from '../tabwriter';
+import { isApiError } from '../../store/errors';
+
+export const GET_FLAGS: FlagSpec[] = [
+  { name: 'output', short: 'o', type: 'string' },
+  { name: 'selector', short: 'l', type: 'string' },
+  { name: 'field-selector', type: 'string' },
+  { name: 'all-namespaces', short: 'A', type: 'bool' },
+  { name: 'show-labels', type: 'bool' },
+  { name: 'no-headers', type: 'bool' },
+  { name: 'sort-by', type: 'string' },
+  { name: 'watch', short: 'w', type: 'bool' },
+  { name: 'watch-only', type: 'bool' },
+  { name: 'filename', short: 'f', type: 'strings' },
+  { name: 'recursive', short: 'R', type: 'bool' },
+  { name: 'ignore-not-found', type: 'bool' },
+  { name: 'show-kind', type: 'bool' },
+  { name: 'label-columns', short: 'L', type: 'strings' },
+  { name: 'chunk-size', type: 'int' },
+  { name: 'show-managed-fields', type: 'bool' },
+];
+
+const MISSING_TYPE =
+  'You must specify the type of resource to get. Use "kubectl api-resources" for a complete list of supported resources.\n\nerror: Required resource not specified.\nUse "kubectl explain <resource>" for a detailed description of that resource (e.g. kubectl explain pods).\nSee \'kubectl get -h\' for help and examples\n';
+
+function sortBy(objects: KObject[], expr: string): KObject[] {
+  const key = (o: KObject) => selectValues(expr, o)[0];
+  return [...objects].sort((a, b) => {
+    const x = key(a);
+    const y = key(b);
+    if (x === undefined && y === undefined) return 0;
+    if (x === undefined) return -1;
+    if (y === undefined) return 1;
+    if (typeof x === 'number' && typeof y === 'number') return x - y;
+    return String(x) < String(y) ? -1 : String(x) > String(y) ? 1 : 0;
+  });
+}
+
+export function runGet(io: Io, argv: readonly string[]): void {
+  const ctx = io.ctx;
+  const p = parseFlags('get', argv, GET_FLAGS);
+  if (flagBool(p, 'watch') || flagBool(p, 'watch-only'))
+    throw clientError('--watch is not available in this kubectl: the simulation advances in steps; use the timeline, or run the command again after `sim advance`');
+  const fmt = parseOutput(flagString(p, 'output'));
+  const ns = namespaceOf(ctx, p);
+  const all = allNamespaces(p);
+  const filenames = flagStrings(p, 'filename');
+  const ignoreNotFound = flagBool(p, 'ignore-not-found');
+
+  // Gather [kind, objects, requested-by-name] groups in request order.
+  const groups: { kind: string; namespaced: boolean; objects: KObject[] }[] = [];
+  const add = (kind: string, namespaced: boolean, o: KObject) => {
+    let g = groups[groups.length - 1];
+    if (!g || g.kind !== kind) groups.push((g = { kind, namespaced, objects: [] }));
+    g.objects.push(o);
+  };
+  let single = false;
+  const kindsRequested: { namespaced: boolean }[] = [];
+
+  if (filenames.length) {
+    const read = readManifests(ctx, filenames, flagBool(p, 'recursive'));
+    for (const e of read.errors) io.fail(e);
+    for (const d of read.docs) {
+      kindsRequested.push({ namespaced: d.kind.namespaced });
+      try {
+        add(d.kind.kind, d.kind.namespaced, getObject(ctx.sim, d.kind, d.obj.metadata?.namespace || ns, d.obj.metadata?.name ?? ''));
+      } catch (e) {
+        if (!(ignoreNotFound && isApiError(e) && e.reason === 'NotFound')) io.fail(e);
+      }
+    }
+    single = read.docs.length === 1;
+  } else {
+    if (p.args.length === 0) {
+      io.err += MISSING_TYPE;
+      io.code = 1;
+      return;
+    }
+    const refs = parseResourceArgs(p.args);
+    single = refs.length === 1 && refs[0].name !== undefined;
+    for (const ref of refs) {
+      kindsRequested.push({ namespaced: ref.kind.namespaced });
+      if (ref.name !== undefined) {
+        try {
+          add(ref.kind.kind, ref.kind.namespaced, getObject(ctx.sim, ref.kind, ns, ref.name));
+        } catch (e) {
+          if (!(ignoreNotFound && isApiError(e) && e.reason === 'NotFound')) io.fail(e);
+        }
+      } else {
+        const objs = selectObjects(ctx, ref.kind, all ? undefined : ns, p);
+        if (!objs.length) groups.push({ kind: ref.kind.kind, namespaced: ref.kind.namespaced, objects: [] });
+        for (const o of objs) add(ref.kind.kind, ref.kind.namespaced, o);
+      }
+    }
+  }
+
+  const sort = flagString(p, 'sort-by');
+  if (sort) for (const g of groups) g.objects = sortBy(g.objects, sort);
+  const objects = groups.flatMap((g) => g.objects);
+
+  if (fmt.t !== 'table') {
+    const text = single && !objects.length ? '' : printObjects(fmt, objects, single);
+    io.print(text);
+    if (text === '' && !io.errors.length) noResources(io, ns, all, kindsRequested);
+    return;
+  }
+
+  const nonEmpty = groups.filter((g) => g.objects.length);
+  const withKind = new Set(nonEmpty.map((g) => g.kind)).size > 1 || flagBool(p, 'show-kind');
+  const labelCols = flagStrings(p, 'label-columns').flatMap((x) => x.split(','));
+  let first = true;
+  for (const g of nonEmpty) {
+    const t = tableFor(g.kind, g.objects, { wide: fmt.wide, now: ctx.sim.now() });
+    const r = {
+      noHeaders: flagBool(p, 'no-headers'),
+      withNamespace: all && g.namespaced,
+      showLabels: flagBool(p, 'show-labels'),
+      withKind: withKind ? kindPrefix(g.kind) : undefined,
+    };
+    if (!first) io.print('\n');
+    first = false;
+    if (!labelCols.length) {
+      io.print(renderTable(t, r));
+      continue;
+    }
+    const lines = tableLines(t, r).map((line, i) => {
+      const extra = labelCols.map((l) =>
+        !r.noHeaders && i === 0 ? l.split('/').pop()!.toUpperCase() : (g.objects[r.noHeaders ? i : i - 1].metadata.labels ?? {})[l] ?? '',
+      );
+      return [line, ...extra].join('\t');
+    });
+    io.print(tabwrite(lines.join('\n') + '\n', GET_TABWRITER));
+  }
+  if (!objects.length && !io.errors.length) noResources(io, ns, all, kindsRequested);
+}
+
+function noResources(io: Io, ns: string, all: boolean, kinds: { namespaced: boolean }[]): void {
+  const allNamespaced = !all && kinds.every((k) => k.namespaced);
+  io.warn(allNamespaced ? `No resources found in ${ns} namespace.\n` : 'No resources found\n');
+}
+

@@ -1,0 +1,4 @@
+import type { Io } from '../io';
+export function runWait(_io: Io, _argv: readonly string[], ..._rest: unknown[]): void {
+  throw new Error('not implemented');
+}

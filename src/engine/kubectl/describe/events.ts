@@ -1,0 +1,40 @@
+// DescribeEvents and searchEvents: the events whose involvedObject is this object (by name, namespace,
+// kind — not for pods — and uid), sorted by lastTimestamp, with `Age` like `12s (x3 over 37s)`.
+import type { KObject } from '../../model/types';
+import type { Simulation } from '../../sim/simulation';
+import { since } from '../duration';
+import { num, rec, str } from '../printers/helpers';
+import { LEVEL_0, LEVEL_1, type PrefixWriter } from './writer';
+
+export function searchEvents(sim: Simulation, o: KObject, matchKind = true): KObject[] {
+  const ns = o.metadata.namespace ?? '';
+  const evs = sim.store.list('Event').filter((e) => {
+    const io = rec(e.involvedObject);
+    if (str(io.name) !== o.metadata.name) return false;
+    if (str(io.namespace) !== ns) return false;
+    if (matchKind && str(io.kind) !== o.kind) return false;
+    if (o.metadata.uid && io.uid && str(io.uid) !== o.metadata.uid) return false;
+    return true;
+  });
+  const t = (e: KObject) => Date.parse(str(e.lastTimestamp) || str(e.firstTimestamp) || str(e.eventTime)) || 0;
+  return [...evs].sort((a, b) => t(a) - t(b) || (a.metadata.name < b.metadata.name ? -1 : 1));
+}
+
+export function describeEvents(w: PrefixWriter, events: readonly KObject[], now: number): void {
+  if (!events.length) {
+    w.write(LEVEL_0, 'Events:\t<none>\n');
+    return;
+  }
+  w.flush();
+  w.write(LEVEL_0, 'Events:\n  Type\tReason\tAge\tFrom\tMessage\n');
+  w.write(LEVEL_1, '----\t------\t----\t----\t-------\n');
+  for (const e of events) {
+    const first = e.eventTime ? since(str(e.eventTime), now) : since(str(e.firstTimestamp), now);
+    let interval = first;
+    const series = e.series ? rec(e.series) : undefined;
+    if (series) interval = `${since(str(series.lastObservedTime), now)} (x${num(series.count)} over ${first})`;
+    else if (num(e.count) > 1) interval = `${since(str(e.lastTimestamp), now)} (x${num(e.count)} over ${first})`;
+    const source = str(rec(e.source).component) || str(e.reportingComponent);
+    w.write(LEVEL_1, `${str(e.type)}\t${str(e.reason)}\t${interval}\t${source}\t${str(e.message).trim()}\n`);
+  }
+}

@@ -1,0 +1,73 @@
+// kubectl inside the engine: one implementation for the headless CLI, the browser terminal and the
+// HTTP API's tests. runKubectl never throws; every failure becomes kubectl's stderr text and exit code.
+import { KubectlError, errorText } from './errors';
+import { Io } from './io';
+import type { KubectlContext, KubectlResult } from './types';
+import { runGet } from './cmd/get';
+import { runDescribe } from './cmd/describe';
+import { runApply } from './cmd/apply';
+import { runCreate } from './cmd/create';
+import { runDelete } from './cmd/delete';
+import { runPatch } from './cmd/patch';
+import { runWait } from './cmd/wait';
+import { runLabel } from './cmd/label';
+import { runCordon, runDrain } from './cmd/node';
+import { runExec } from './cmd/exec';
+import { runApiResources, runExplain, runVersion } from './cmd/info';
+
+export type { KubectlContext, KubectlResult, FileSource, ExecHandler } from './types';
+export { tableFor, renderTable } from './printers';
+export { splitArgs, ArgvError } from './argv';
+
+type Command = (io: Io, argv: readonly string[], verb: string) => void;
+
+const COMMANDS: Record<string, Command> = {
+  get: runGet,
+  describe: runDescribe,
+  apply: runApply,
+  create: runCreate,
+  delete: runDelete,
+  patch: runPatch,
+  wait: runWait,
+  label: (io, a) => runLabel(io, a, 'label'),
+  annotate: (io, a) => runLabel(io, a, 'annotate'),
+  cordon: (io, a) => runCordon(io, a, true),
+  uncordon: (io, a) => runCordon(io, a, false),
+  drain: runDrain,
+  exec: runExec,
+  version: runVersion,
+  'api-resources': runApiResources,
+  explain: runExplain,
+};
+
+export function runKubectl(ctx: KubectlContext, argv: readonly string[]): KubectlResult {
+  const io = new Io(ctx);
+  // Global flags may precede the verb (`kubectl -n kube-system get pods`).
+  const args = [...argv];
+  const lead: string[] = [];
+  while (args.length && args[0].startsWith('-')) {
+    const a = args.shift()!;
+    lead.push(a);
+    if (/^(-n|--namespace|--context|--kubeconfig|-s|--server)$/.test(a) && args.length) lead.push(args.shift()!);
+  }
+  const verb = args.shift();
+  try {
+    if (!verb) {
+      io.print('kubectl controls the Kubernetes cluster manager.\n\n Find more information at: https://kubernetes.io/docs/reference/kubectl/\n');
+      return io.result();
+    }
+    const cmd = COMMANDS[verb];
+    if (!cmd) throw new KubectlError(`Error: unknown command "${verb}" for "kubectl"\n`);
+    cmd(io, [...lead, ...args], verb);
+  } catch (e) {
+    if (!(e instanceof KubectlError) && !(e instanceof Error && 'reason' in e)) {
+      // A bug must not crash the terminal: report it the way kubectl reports an unexpected error.
+      io.err += errorText(e);
+      io.code = 1;
+      return io.result();
+    }
+    io.err += errorText(e);
+    io.code = e instanceof KubectlError ? e.code : 1;
+  }
+  return io.result();
+}
