@@ -2,7 +2,13 @@
 // virtual instant; each still reacts only to what it observes).
 import type { ControllerFactory } from './types';
 import { externalProvisioner } from './provisioner/controller';
+import { newPersistentVolumeController } from './persistentvolume/controller';
+import { newPVCProtectionController } from './protection/pvc-protection';
+import { newPVProtectionController } from './protection/pv-protection';
 
 export const CONTROLLERS: readonly ControllerFactory[] = [
   externalProvisioner,
+  () => newPersistentVolumeController(),
+  newPVCProtectionController,
+  newPVProtectionController,
 ];
