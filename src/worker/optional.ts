@@ -10,8 +10,8 @@ type Mod = Record<string, unknown>;
 const kubectlMods = import.meta.glob<Mod>('../engine/kubectl/index.ts', { eager: true });
 const profileMods = import.meta.glob<Mod>(['../engine/storage/builtin-profiles.ts', '../engine/storage/profiles.ts'], { eager: true });
 const pvHelperMods = import.meta.glob<Mod>('../engine/controllers/volume/pv-helpers.ts', { eager: true });
-const schedMods = import.meta.glob<Mod>('../engine/controllers/scheduler/*.ts', { eager: true });
-const scenarioMods = import.meta.glob<Mod>('../engine/scenario/*.ts', { eager: true });
+const schedMods = import.meta.glob<Mod>(['../engine/controllers/scheduler/*.ts', '!../engine/controllers/scheduler/*.test.ts'], { eager: true });
+const scenarioMods = import.meta.glob<Mod>(['../engine/scenario/*.ts', '!../engine/scenario/*.test.ts'], { eager: true });
 const scenarioFiles = import.meta.glob<string>('../../scenarios/*.yaml', { eager: true, query: '?raw', import: 'default' });
 
 function first(mods: Record<string, Mod>, name: string): unknown {

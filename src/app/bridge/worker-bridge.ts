@@ -1,0 +1,108 @@
+// The UI's side of the worker protocol: starts the engine worker, folds patches into the cluster store,
+// answers request/response pairs (commands, describe, explain) by id, and recovers from a crash by
+// starting a new worker with the last command log that played without error.
+import type { Command, CommandResult, Explanation, FromWorker, InitOptions, LoggedCommand, ToWorker } from '../../protocol/messages';
+import { assertNever } from '../../protocol/messages';
+import { clusterStore, initialCluster, reducePatch } from '../state/cluster';
+import { uiStore } from '../state/ui';
+
+type Waiter = (m: FromWorker) => void;
+
+export interface Bridge {
+  send(m: ToWorker): void;
+  command(cmd: Command): Promise<CommandResult>;
+  describe(key: string): Promise<string>;
+  explain(key: string): Promise<Explanation>;
+}
+
+export function createBridge(opts: InitOptions, makeWorker: () => Worker): Bridge {
+  let worker: Worker;
+  let nextId = 1;
+  const waiters = new Map<number, Waiter>();
+  /** the command log and time of the last state known to be good */
+  let good: { log: readonly LoggedCommand[]; time: number } = { log: opts.log ?? [], time: opts.time ?? 0 };
+  let restarts = 0;
+
+  function onMessage(m: FromWorker): void {
+    switch (m.type) {
+      case 'ready':
+        clusterStore.setState({
+          ...initialCluster,
+          ready: true,
+          profile: m.profile,
+          profiles: m.profiles,
+          seed: m.seed,
+          epoch: m.epoch,
+          cluster: m.cluster,
+          scenarios: m.scenarios,
+        });
+        return;
+      case 'patch':
+        clusterStore.setState((st) => reducePatch(st, m.patch));
+        return;
+      case 'playback':
+        clusterStore.setState({ playback: m.state });
+        good = { log: m.state.log, time: m.state.time };
+        return;
+      case 'result':
+      case 'describe':
+      case 'explain': {
+        const w = waiters.get(m.id);
+        waiters.delete(m.id);
+        w?.(m);
+        return;
+      }
+      case 'scenario':
+        return;
+      case 'error':
+        if (m.fatal) recover(m.message);
+        else console.warn(m.message);
+        return;
+      default:
+        assertNever(m);
+    }
+  }
+
+  function start(init: InitOptions): void {
+    worker = makeWorker();
+    worker.onmessage = (e: MessageEvent<FromWorker>) => onMessage(e.data);
+    worker.onerror = (e) => recover(e.message || 'worker error');
+    worker.postMessage({ type: 'init', opts: init } satisfies ToWorker);
+  }
+
+  function recover(message: string): void {
+    uiStore.setState({ crash: message });
+    worker.terminate();
+    for (const w of waiters.values()) w({ type: 'error', message, fatal: true });
+    waiters.clear();
+    if (++restarts > 3) return;
+    // Drop the last command: it is the most likely cause; everything before it played fine.
+    const log = good.log.slice(0, -1);
+    start({ profile: clusterStore.getState().profile || opts.profile, seed: clusterStore.getState().seed, log, time: log.length ? log[log.length - 1].at : 0 });
+  }
+
+  function request<T>(build: (id: number) => ToWorker, pick: (m: FromWorker) => T): Promise<T> {
+    const id = nextId++;
+    return new Promise<T>((resolve) => {
+      waiters.set(id, (m) => resolve(pick(m)));
+      worker.postMessage(build(id));
+    });
+  }
+
+  start(opts);
+
+  return {
+    send: (m) => worker.postMessage(m),
+    command: (cmd) =>
+      request(
+        (id) => ({ type: 'command', id, cmd }),
+        (m) => (m.type === 'result' ? m.result : { stdout: '', stderr: m.type === 'error' ? m.message : 'no result', code: 1, markers: [] }),
+      ),
+    describe: (key) => request((id) => ({ type: 'describe', id, key }), (m) => (m.type === 'describe' ? m.text : '')),
+    explain: (key) =>
+      request(
+        (id) => ({ type: 'explain', id, key }),
+        (m): Explanation => (m.type === 'explain' ? m.explanation : { type: 'none', key, note: m.type === 'error' ? m.message : '' }),
+      ),
+  };
+}

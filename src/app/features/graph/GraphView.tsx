@@ -1,0 +1,204 @@
+// The live graph. The layout is recomputed only when the cluster's structure changes (see
+// state/cluster.ts layoutSig); status changes re-render single cards. Call edges come from engine traces
+// active at the current virtual time.
+import { useEffect, useMemo } from 'react';
+import { Background, Controls, MiniMap, ReactFlow, useReactFlow, type Edge, type Node } from '@xyflow/react';
+import '@xyflow/react/dist/style.css';
+import { clusterStore, useCluster } from '../../state/cluster';
+import { ui, useUi } from '../../state/ui';
+import { useT } from '../../i18n';
+import { computeLayout, relatedTo, type GEdge, type Layout } from './layout';
+import { NODE_TYPES } from './nodes';
+import { CallEdge } from './CallEdge';
+import { activeTraces, derivedStore } from './derived';
+
+const EDGE_TYPES = { call: CallEdge };
+
+function componentsOf(traces: readonly { from: string; to: string }[]): string[] {
+  return [...new Set(traces.flatMap((t) => [t.from, t.to]))].sort();
+}
+
+function useLayout(): Layout {
+  const structure = useCluster((s) => s.structure);
+  return useMemo(() => {
+    const s = clusterStore.getState();
+    return computeLayout({ objects: s.objects, assets: s.assets, cluster: s.cluster, components: componentsOf(s.traces) });
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [structure]);
+}
+
+const EDGE_STYLE: Record<GEdge['kind'], string> = {
+  claim: 'edge-claim',
+  volume: 'edge-volume',
+  class: 'edge-class',
+  asset: 'edge-asset',
+  attach: 'edge-attach',
+  owner: 'edge-owner',
+};
+
+/** Refits the view when the picture grows or shrinks (not on status changes). */
+function AutoFit({ width, height }: { width: number; height: number }) {
+  const rf = useReactFlow();
+  useEffect(() => {
+    const id = requestAnimationFrame(() => void rf.fitView({ padding: 0.08, duration: 300 }));
+    return () => cancelAnimationFrame(id);
+  }, [rf, width, height]);
+  return null;
+}
+
+export function GraphView() {
+  const t = useT();
+  const layout = useLayout();
+  const selected = useUi((s) => s.selected);
+
+  const absPos = useMemo(() => {
+    const m = new Map<string, { x: number; y: number }>();
+    for (const n of layout.nodes) {
+      const p = n.parent ? m.get(n.parent) : undefined;
+      m.set(n.id, { x: (p?.x ?? 0) + n.x + n.w / 2, y: (p?.y ?? 0) + n.y + n.h / 2 });
+    }
+    return m;
+  }, [layout]);
+
+  const nodes: Node[] = useMemo(
+    () =>
+      layout.nodes.map((n) => ({
+        id: n.id,
+        type: n.type,
+        position: { x: n.x, y: n.y },
+        data: n.data as Record<string, unknown>,
+        parentId: n.parent,
+        extent: n.parent ? ('parent' as const) : undefined,
+        draggable: false,
+        connectable: false,
+        selectable: n.type !== 'zone' && n.type !== 'section',
+        focusable: n.type !== 'zone' && n.type !== 'section',
+        zIndex: n.type === 'zone' ? -2 : n.type === 'node' ? -1 : n.parent ? 1 : 0,
+        style: { width: n.w, height: n.h },
+      })),
+    [layout],
+  );
+
+  const baseEdges: Edge[] = useMemo(
+    () =>
+      layout.edges.map((e) => {
+        const s = absPos.get(e.source);
+        const d = absPos.get(e.target);
+        const sideways = e.kind === 'class' || (s && d && Math.abs(s.y - d.y) < 40);
+        const leftwards = s && d && d.x < s.x;
+        return {
+          id: e.id,
+          source: e.source,
+          target: e.target,
+          sourceHandle: sideways ? (leftwards ? 'sl' : 'r') : 'b',
+          targetHandle: sideways ? (leftwards ? 'tr' : 'l') : 't',
+          className: EDGE_STYLE[e.kind],
+          animated: false,
+          focusable: false,
+          selectable: false,
+        };
+      }),
+    [layout, absPos],
+  );
+
+  // Which traces are in flight right now; a string key keeps this from re-rendering every frame.
+  const activeKey = useCluster((s) =>
+    activeTraces(s.traces, s.time + s.epoch)
+      .map((tr) => tr.seq)
+      .join(','),
+  );
+  const callEdges: Edge[] = useMemo(() => {
+    const s = clusterStore.getState();
+    const ids = new Set(activeKey.split(',').filter(Boolean).map(Number));
+    const out: Edge[] = [];
+    for (const tr of s.traces) {
+      if (!ids.has(tr.seq)) continue;
+      const src = `comp:${tr.from}`;
+      const dst = `comp:${tr.to}`;
+      const a = absPos.get(src);
+      const b = absPos.get(dst);
+      if (!a || !b) continue;
+      const sideways = Math.abs(a.y - b.y) < 40;
+      const leftwards = b.x < a.x;
+      const upwards = b.y < a.y;
+      out.push({
+        id: `call:${tr.seq}`,
+        source: src,
+        target: dst,
+        type: 'call',
+        sourceHandle: sideways ? (leftwards ? 'sl' : 'r') : upwards ? 'st' : 'b',
+        targetHandle: sideways ? (leftwards ? 'tr' : 'l') : upwards ? 'tb' : 't',
+        data: { call: tr.call, time: tr.time, ok: tr.ok },
+        zIndex: 5,
+        selectable: false,
+        focusable: false,
+      });
+    }
+    return out;
+  }, [activeKey, absPos]);
+
+  // busy: objects and components a call in flight concerns
+  useEffect(() => {
+    const s = clusterStore.getState();
+    const ids = new Set(activeKey.split(',').filter(Boolean).map(Number));
+    const busy = new Set<string>();
+    for (const tr of s.traces)
+      if (ids.has(tr.seq)) {
+        busy.add(`comp:${tr.from}`);
+        busy.add(`comp:${tr.to}`);
+        for (const o of tr.objects) busy.add(o);
+      }
+    derivedStore.setState({ busy });
+  }, [activeKey]);
+
+  // related: what the selection is connected to
+  useEffect(() => {
+    if (!selected) {
+      derivedStore.setState({ selected: undefined, related: undefined });
+      return;
+    }
+    const parents = new Map<string, string>();
+    for (const n of layout.nodes) if (n.parent) parents.set(n.id, n.parent);
+    derivedStore.setState({ selected, related: relatedTo(selected, layout.edges, parents) });
+  }, [selected, layout]);
+
+  const edges = useMemo(() => {
+    const rel = derivedStore.getState().related;
+    const withRel = rel
+      ? baseEdges.map((e) => ({ ...e, className: `${e.className} ${rel.has(e.source) && rel.has(e.target) ? 'edge-related' : 'edge-dim'}` }))
+      : baseEdges;
+    return [...withRel, ...callEdges];
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [baseEdges, callEdges, selected, layout]);
+
+  return (
+    <div className="graph" data-testid="graph">
+      <ReactFlow
+        nodes={nodes}
+        edges={edges}
+        nodeTypes={NODE_TYPES}
+        edgeTypes={EDGE_TYPES}
+        fitView
+        fitViewOptions={{ padding: 0.08 }}
+        minZoom={0.1}
+        maxZoom={2}
+        onlyRenderVisibleElements={nodes.length > 300}
+        nodesDraggable={false}
+        nodesConnectable={false}
+        proOptions={{ hideAttribution: true }}
+        onNodeClick={(_, n) => {
+          if (n.type === 'zone' || n.type === 'section') return;
+          const id = n.type === 'asset' ? `asset:${String(n.data.id)}` : n.id;
+          ui.select(id === selected ? undefined : id);
+        }}
+        onPaneClick={() => ui.select(undefined)}
+      >
+        <AutoFit width={Math.round(layout.width / 50)} height={Math.round(layout.height / 50)} />
+        <Background gap={24} size={1} />
+        <Controls showInteractive={false} />
+        {nodes.length > 40 && <MiniMap pannable zoomable />}
+      </ReactFlow>
+      <div className="graph-legend">{t('graph.legend')}</div>
+    </div>
+  );
+}

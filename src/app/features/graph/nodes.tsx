@@ -1,0 +1,320 @@
+// Graph node renderers. Each card subscribes only to its own object record (and to two booleans: is it
+// related to the selection, is a call in flight for it), so a patch re-renders just the cards it touched.
+// Names and labels are rendered as React text, never as HTML.
+import { memo } from 'react';
+import { Handle, Position, type NodeProps } from '@xyflow/react';
+import { motion } from 'motion/react';
+import type { KObject } from '../../../engine/model/types';
+import { displayStatus, toneOf } from '../../../protocol/status';
+import { useCluster } from '../../state/cluster';
+import { useT, type MessageKey } from '../../i18n';
+import { useDerived } from './derived';
+import { componentBase } from './layout';
+
+type Any = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+type Data = { data: Record<string, unknown> };
+
+const MODES: Record<string, string> = { ReadWriteOnce: 'RWO', ReadOnlyMany: 'ROX', ReadWriteMany: 'RWX', ReadWriteOncePod: 'RWOP' };
+export const modes = (m: unknown) => ((m as string[] | undefined) ?? []).map((x) => MODES[x] ?? x).join(',');
+
+const KIND_ABBR: Record<string, string> = {
+  PersistentVolume: 'PV',
+  PersistentVolumeClaim: 'PVC',
+  StorageClass: 'SC',
+  VolumeAttachment: 'VA',
+  Pod: 'Pod',
+  Deployment: 'Deploy',
+  ReplicaSet: 'RS',
+  StatefulSet: 'STS',
+  Node: 'Node',
+};
+
+export function subtitle(o: KObject): string {
+  const s = (o.spec ?? {}) as Any;
+  switch (o.kind) {
+    case 'PersistentVolumeClaim':
+      return [s.resources?.requests?.storage, modes(s.accessModes), s.storageClassName ?? '""'].filter(Boolean).join(' · ');
+    case 'PersistentVolume':
+      return [s.capacity?.storage, modes(s.accessModes), s.persistentVolumeReclaimPolicy].filter(Boolean).join(' · ');
+    case 'StorageClass': {
+      const sc = o as Any;
+      return [String(sc.provisioner ?? '').split('.')[0], sc.reclaimPolicy ?? 'Delete', sc.volumeBindingMode === 'WaitForFirstConsumer' ? 'WFFC' : 'Immediate'].join(' · ');
+    }
+    case 'VolumeAttachment':
+      return `${s.source?.persistentVolumeName ?? ''} → ${s.nodeName ?? ''}`;
+    case 'Deployment':
+    case 'StatefulSet':
+    case 'ReplicaSet': {
+      const st = (o.status ?? {}) as Any;
+      return `${st.readyReplicas ?? 0}/${s.replicas ?? 1} ready`;
+    }
+    default:
+      return '';
+  }
+}
+
+function useWarning(k: string): string | undefined {
+  return useCluster((s) => {
+    const e = s.lastEvent[k];
+    return e && e.type === 'Warning' ? e.reason : undefined;
+  });
+}
+
+function Handles() {
+  return (
+    <>
+      <Handle type="target" position={Position.Top} id="t" isConnectable={false} />
+      <Handle type="source" position={Position.Bottom} id="b" isConnectable={false} />
+      <Handle type="target" position={Position.Left} id="l" isConnectable={false} />
+      <Handle type="source" position={Position.Right} id="r" isConnectable={false} />
+      <Handle type="target" position={Position.Right} id="tr" isConnectable={false} />
+      <Handle type="source" position={Position.Left} id="sl" isConnectable={false} />
+      <Handle type="source" position={Position.Top} id="st" isConnectable={false} />
+      <Handle type="target" position={Position.Bottom} id="tb" isConnectable={false} />
+    </>
+  );
+}
+
+export function StatusBadge({ status, testid }: { status: string | undefined; testid?: string }) {
+  if (!status) return null;
+  return (
+    <motion.span
+      key={status}
+      className={`badge tone-${toneOf(status)}`}
+      data-testid={testid}
+      initial={{ scale: 1.25, opacity: 0.4 }}
+      animate={{ scale: 1, opacity: 1 }}
+      transition={{ duration: 0.35 }}
+    >
+      {status}
+    </motion.span>
+  );
+}
+
+function useDim(k: string): string {
+  const rel = useDerived((s) => (s.related ? (s.related.has(k) ? 'related' : 'dim') : ''));
+  const busy = useDerived((s) => s.busy.has(k));
+  const sel = useDerived((s) => s.selected === k);
+  return `${rel} ${busy ? 'busy' : ''} ${sel ? 'selected' : ''}`;
+}
+
+export const ObjectNode = memo(function ObjectNode({ data }: NodeProps & Data) {
+  const k = data.k as string;
+  const o = useCluster((s) => s.objects[k]);
+  const warn = useWarning(k);
+  const cls = useDim(k);
+  if (!o) return null;
+  const status = displayStatus(o);
+  const stuck = warn && toneOf(status) !== 'ok';
+  return (
+    <motion.div
+      className={`card kind-${o.kind} tone-${toneOf(status)} ${cls}`}
+      data-testid={`graph.node.${o.kind}.${o.metadata.namespace ?? ''}.${o.metadata.name}`}
+      data-status={status ?? ''}
+      initial={{ opacity: 0, scale: 0.9 }}
+      animate={{ opacity: 1, scale: 1 }}
+      transition={{ duration: 0.3 }}
+    >
+      <Handles />
+      <div className="card-head">
+        <span className="kind">{KIND_ABBR[o.kind] ?? o.kind}</span>
+        <span className="name" title={o.metadata.name}>
+          {o.metadata.name}
+        </span>
+        <StatusBadge status={status} />
+      </div>
+      <div className="card-sub" title={subtitle(o)}>
+        {subtitle(o)}
+      </div>
+      {stuck && (
+        <div className="card-warn" data-testid="graph.warning">
+          ⚠ {warn}
+        </div>
+      )}
+    </motion.div>
+  );
+});
+
+function mountsOf(o: KObject): { path: string; source: string; ro: boolean }[] {
+  const s = (o.spec ?? {}) as Any;
+  const vols = new Map<string, Any>(((s.volumes ?? []) as Any[]).map((v) => [v.name, v]));
+  const out: { path: string; source: string; ro: boolean }[] = [];
+  for (const c of (s.containers ?? []) as Any[])
+    for (const m of (c.volumeMounts ?? []) as Any[]) {
+      const v = vols.get(m.name) ?? {};
+      const src = v.persistentVolumeClaim
+        ? `pvc/${v.persistentVolumeClaim.claimName}`
+        : (Object.keys(v).find((x) => x !== 'name') ?? m.name);
+      out.push({ path: `${m.mountPath}${m.subPath ? ` (${m.subPath})` : ''}`, source: src, ro: !!m.readOnly });
+    }
+  return out;
+}
+
+export const PodNode = memo(function PodNode({ data }: NodeProps & Data) {
+  const k = data.k as string;
+  const o = useCluster((s) => s.objects[k]);
+  const warn = useWarning(k);
+  const cls = useDim(k);
+  if (!o) return null;
+  const status = displayStatus(o);
+  const mounts = mountsOf(o);
+  const stuck = warn && toneOf(status) !== 'ok';
+  return (
+    <motion.div
+      className={`card pod tone-${toneOf(status)} ${cls}`}
+      data-testid={`graph.node.Pod.${o.metadata.namespace}.${o.metadata.name}`}
+      data-status={status ?? ''}
+      data-node={(o.spec as Any)?.nodeName ?? ''}
+      initial={{ opacity: 0, y: -8 }}
+      animate={{ opacity: 1, y: 0 }}
+      transition={{ duration: 0.3 }}
+    >
+      <Handles />
+      <div className="card-head">
+        <span className="kind">Pod</span>
+        <span className="name" title={o.metadata.name}>
+          {o.metadata.name}
+        </span>
+        <StatusBadge status={status} />
+      </div>
+      <div className="mounts">
+        {mounts.slice(0, 2).map((m, i) => (
+          <div className="mount" key={i} title={`${m.path} ← ${m.source}`}>
+            <span className="mount-path">{m.path}</span>
+            <span className="mount-src">← {m.source}</span>
+            {m.ro && <span className="ro">ro</span>}
+          </div>
+        ))}
+        {mounts.length > 2 && <div className="mount more">+{mounts.length - 2}</div>}
+      </div>
+      {stuck && (
+        <div className="card-warn" data-testid="graph.warning">
+          ⚠ {warn}
+        </div>
+      )}
+    </motion.div>
+  );
+});
+
+export const NodeContainer = memo(function NodeContainer({ data }: NodeProps & Data) {
+  const k = data.k as string;
+  const o = useCluster((s) => s.objects[k]);
+  const cls = useDim(k);
+  if (!o) return null;
+  const ready = ((o.status as Any)?.conditions ?? []).find((c: Any) => c.type === 'Ready')?.status === 'True';
+  return (
+    <div className={`node-box ${cls}`} data-testid={`graph.node.Node..${o.metadata.name}`}>
+      <Handles />
+      <div className="node-head">
+        <svg viewBox="0 0 24 24" className="node-svg" aria-hidden>
+          <rect x="3" y="4" width="18" height="7" rx="1.5" />
+          <rect x="3" y="13" width="18" height="7" rx="1.5" />
+        </svg>
+        <span className="name">{o.metadata.name}</span>
+        <span className={`badge tone-${ready ? 'ok' : 'bad'}`}>{ready ? 'Ready' : 'NotReady'}</span>
+      </div>
+    </div>
+  );
+});
+
+export function ZoneBand({ data }: NodeProps & Data) {
+  const t = useT();
+  return (
+    <div className="zone-band">
+      <span className="zone-label">
+        {t('graph.zone')} {String(data.name || '—')}
+      </span>
+    </div>
+  );
+}
+
+export function SectionLabel({ data }: NodeProps & Data) {
+  const t = useT();
+  return <div className="section-label">{t(data.label as MessageKey)}</div>;
+}
+
+export function componentLabel(t: (k: MessageKey) => string, id: string): string {
+  const base = componentBase(id);
+  const rest = id.slice(base.length + 1);
+  const known = `comp.${base}` as MessageKey;
+  const label = t(known) === known ? base : t(known);
+  if (!rest || rest.includes('node-') || !rest.includes('.')) return rest && !rest.startsWith('node') ? `${label} · ${rest}` : label;
+  return `${label} · ${rest.split('.')[0]}`;
+}
+
+export const ComponentNode = memo(function ComponentNode({ data }: NodeProps & Data) {
+  const t = useT();
+  const id = data.name as string;
+  const busy = useDerived((s) => s.busy.has(`comp:${id}`));
+  return (
+    <motion.div
+      className={`component ${data.chip ? 'chip' : ''} ${busy ? 'busy' : ''}`}
+      data-testid={`graph.component.${id}`}
+      initial={{ opacity: 0, scale: 0.8 }}
+      animate={{ opacity: 1, scale: 1 }}
+      title={id}
+    >
+      <Handles />
+      <span className="comp-dot" />
+      {componentLabel(t, id)}
+    </motion.div>
+  );
+});
+
+function bytesLabel(n: number): string {
+  const gi = n / 1024 ** 3;
+  return gi >= 1 ? `${Math.round(gi * 10) / 10}Gi` : `${Math.round(n / 1024 ** 2)}Mi`;
+}
+
+export const AssetNode = memo(function AssetNode({ data }: NodeProps & Data) {
+  const t = useT();
+  const id = data.id as string;
+  const a = useCluster((s) => s.assets.find((x) => x.id === id));
+  const cls = useDim(`asset:${id}`);
+  if (!a) return null;
+  const icon =
+    a.kind === 'disk' ? (
+      <svg viewBox="0 0 24 24" className="asset-svg" aria-hidden>
+        <rect x="3" y="6" width="18" height="12" rx="2" />
+        <circle cx="17" cy="12" r="1.6" fill="var(--panel)" />
+      </svg>
+    ) : (
+      <svg viewBox="0 0 24 24" className="asset-svg" aria-hidden>
+        <ellipse cx="12" cy="6" rx="8" ry="3" />
+        <path d="M4 6v12c0 1.7 3.6 3 8 3s8-1.3 8-3V6c0 1.7-3.6 3-8 3S4 7.7 4 6z" />
+      </svg>
+    );
+  return (
+    <motion.div className={`asset ${a.deleted ? 'deleted' : ''} ${cls}`} data-testid={`graph.asset.${id}`} initial={{ opacity: 0 }} animate={{ opacity: 1 }}>
+      <Handles />
+      <div className="card-head">
+        <span className="asset-icon">{icon}</span>
+        <span className="name" title={a.id}>
+          {a.id}
+        </span>
+        <span className="files" title={t('graph.files')}>
+          {a.fileCount} {t('graph.files')}
+        </span>
+      </div>
+      <div className="card-sub">
+        {[a.kind, bytesLabel(a.sizeBytes), a.zone].filter(Boolean).join(' · ')}
+        {a.deleted ? ` · ${t('graph.deleted')}` : ''}
+      </div>
+      {a.attachedTo.length > 0 && (
+        <div className="card-sub attached">
+          {t('graph.attachedTo')} {a.attachedTo.join(', ')}
+        </div>
+      )}
+    </motion.div>
+  );
+});
+
+export const NODE_TYPES = {
+  object: ObjectNode,
+  pod: PodNode,
+  node: NodeContainer,
+  zone: ZoneBand,
+  section: SectionLabel,
+  component: ComponentNode,
+  asset: AssetNode,
+};

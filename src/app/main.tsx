@@ -1,0 +1,20 @@
+// Entry point: read a share link if any, start the engine worker, render.
+import { createRoot } from 'react-dom/client';
+import { App } from './App';
+import { createBridge } from './bridge/worker-bridge';
+import { decodeShare } from './features/share/share';
+import './styles.css';
+
+const DEFAULT_PROFILE = 'playground';
+
+async function boot() {
+  const shared = await decodeShare(location.hash);
+  const bridge = createBridge(
+    shared ? { profile: shared.profile, seed: shared.seed, log: shared.log, time: shared.time } : { profile: DEFAULT_PROFILE, seed: 1 },
+    () => new Worker(new URL('../worker/engine.worker.ts', import.meta.url), { type: 'module' }),
+  );
+  (window as unknown as { __bridge?: unknown }).__bridge = bridge;
+  createRoot(document.getElementById('root')!).render(<App bridge={bridge} />);
+}
+
+void boot();
