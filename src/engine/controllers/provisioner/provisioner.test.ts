@@ -169,7 +169,7 @@ describe('csi-provisioner: what it provisions', () => {
     ['multizone gp3: 500Mi rounds up to 1Gi', 'multizone', 'gp3', 'ebs.csi.aws.com', '500Mi', '1Gi'],
   ])('min size / step rounding shows in the PV capacity — %s', (_n, p, sc, driver, request, capacity) => {
     const sim = createSimulation(profile(p));
-    const ann = sc === 'gp3' ? { 'volume.kubernetes.io/selected-node': 'ip-10-0-2-10.ec2.internal' } : {};
+    const ann: Record<string, string> = sc === 'gp3' ? { 'volume.kubernetes.io/selected-node': 'ip-10-0-2-10.ec2.internal' } : {};
     const pvc = claim(sim, 'c', sc, request, driver, ann);
     sim.settle();
     expect(pvOf(sim, pvc)?.spec.capacity.storage).toBe(capacity);
