@@ -13,6 +13,8 @@ import { EventList } from './features/events/EventList';
 import { Tables } from './features/tables/Tables';
 import { Terminal } from './features/terminal/Terminal';
 import { encodeShare } from './features/share/share';
+import { Narration } from './features/scenarios/Narration';
+import { pick } from './i18n';
 
 const TABS: { id: Tab; label: MessageKey }[] = [
   { id: 'editor', label: 'tabs.editor' },
@@ -31,6 +33,8 @@ export function App({ bridge }: { bridge: Bridge }) {
   const ready = useCluster((s) => s.ready);
   const selected = useUi((s) => s.selected);
   const [copied, setCopied] = useState(false);
+  const scenarios = useCluster((s) => s.scenarios);
+  const scenarioId = useCluster((s) => s.scenario?.id);
 
   useEffect(() => {
     document.documentElement.dataset.theme = theme;
@@ -45,7 +49,7 @@ export function App({ bridge }: { bridge: Bridge }) {
 
   async function share() {
     const s = clusterStore.getState();
-    const hash = await encodeShare({ profile: s.profile, seed: s.seed, time: s.playback.time, log: s.playback.log });
+    const hash = await encodeShare({ profile: s.profile, seed: s.seed, time: s.playback.time, log: s.playback.log, scenario: s.scenario?.id });
     const url = `${location.origin}${location.pathname}#${hash}`;
     history.replaceState(null, '', `#${hash}`);
     try {
@@ -68,6 +72,24 @@ export function App({ bridge }: { bridge: Bridge }) {
           </div>
         </div>
         <div className="header-actions">
+          <label className="scenario-pick">
+            <span>{t('header.scenario')}</span>
+            <select
+              data-testid="header.scenario"
+              value={scenarioId ?? ''}
+              onChange={(e) => {
+                uiStore.setState({ terminal: [] });
+                bridge.send({ type: 'loadScenario', id: e.target.value });
+              }}
+            >
+              <option value="">{t('header.noScenario')}</option>
+              {scenarios.map((s) => (
+                <option key={s.id} value={s.id}>
+                  {pick(lang, s.title)}
+                </option>
+              ))}
+            </select>
+          </label>
           <button data-testid="header.reset" onClick={() => bridge.send({ type: 'reset' })}>
             {t('header.reset')}
           </button>
@@ -98,7 +120,10 @@ export function App({ bridge }: { bridge: Bridge }) {
         </div>
       )}
       <main className="main">
-        <section className="graph-pane">{ready ? <GraphView /> : <div className="loading">{t('app.loading')}</div>}</section>
+        <section className="graph-pane">
+          {ready ? <GraphView /> : <div className="loading">{t('app.loading')}</div>}
+          <Narration bridge={bridge} />
+        </section>
         <aside className="side">
           <nav className="tabs" role="tablist">
             {TABS.map((x) => (

@@ -5,12 +5,14 @@ import { createBridge } from './bridge/worker-bridge';
 import { decodeShare } from './features/share/share';
 import './styles.css';
 
-const DEFAULT_PROFILE = 'playground';
+const DEFAULT_PROFILE = 'alicloud';
 
 async function boot() {
   const shared = await decodeShare(location.hash);
   const bridge = createBridge(
-    shared ? { profile: shared.profile, seed: shared.seed, log: shared.log, time: shared.time } : { profile: DEFAULT_PROFILE, seed: 1 },
+    shared
+      ? { profile: shared.profile, seed: shared.seed, log: shared.log, time: shared.time, scenario: shared.scenario }
+      : { profile: DEFAULT_PROFILE, seed: 1 },
     () => new Worker(new URL('../worker/engine.worker.ts', import.meta.url), { type: 'module' }),
   );
   (window as unknown as { __bridge?: unknown }).__bridge = bridge;

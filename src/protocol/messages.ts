@@ -12,7 +12,9 @@ export type ObjKey = string;
 export type Command =
   | { readonly type: 'apply'; readonly text: string }
   | { readonly type: 'delete'; readonly text: string }
-  | { readonly type: 'kubectl'; readonly line: string };
+  | { readonly type: 'kubectl'; readonly line: string }
+  /** a `sim …` script line other than settle (crash a container, fail a node …) */
+  | { readonly type: 'sim'; readonly line: string };
 
 /** A command and the virtual time (ms since the simulation's epoch) at which it ran. */
 export interface LoggedCommand {
@@ -103,6 +105,8 @@ export interface PlaybackState {
 
 export interface InitOptions {
   readonly profile: string;
+  /** the lesson whose files `kubectl apply -f <file>` reads */
+  readonly scenario?: string;
   readonly seed: number;
   readonly log?: readonly LoggedCommand[];
   /** replay to this virtual time (default: the end of the log) */
@@ -136,6 +140,8 @@ export type ToWorker =
   | { readonly type: 'seekCommand'; readonly index: number }
   | { readonly type: 'toEnd' }
   | { readonly type: 'loadScenario'; readonly id: string }
+  /** run a lesson step's lines; each `sim settle` waits (while playing) until the cluster is quiet */
+  | { readonly type: 'runStep'; readonly index: number }
   | { readonly type: 'reset'; readonly profile?: string; readonly seed?: number }
   | { readonly type: 'describe'; readonly id: number; readonly key: ObjKey }
   | { readonly type: 'explain'; readonly id: number; readonly key: ObjKey };
@@ -149,19 +155,21 @@ export type FromWorker =
       readonly epoch: number;
       readonly cluster: ClusterInfo;
       readonly scenarios: readonly ScenarioSummary[];
+      readonly scenario?: string;
     }
   | { readonly type: 'patch'; readonly patch: Patch }
   | { readonly type: 'playback'; readonly state: PlaybackState }
   | { readonly type: 'result'; readonly id: number; readonly result: CommandResult }
   | { readonly type: 'describe'; readonly id: number; readonly text: string }
   | { readonly type: 'explain'; readonly id: number; readonly explanation: Explanation }
-  | { readonly type: 'scenario'; readonly id: string; readonly steps: readonly ScenarioStepView[] }
+  | { readonly type: 'scenario'; readonly id: string; readonly summary?: { readonly en: string; readonly zh: string }; readonly steps: readonly ScenarioStepView[] }
+  /** a script line the worker ran on its own (a lesson step), for the terminal */
+  | { readonly type: 'output'; readonly line: string; readonly result: CommandResult }
   | { readonly type: 'error'; readonly message: string; readonly fatal: boolean };
 
 export interface ScenarioStepView {
-  readonly title: { readonly en: string; readonly zh: string };
   readonly narration: { readonly en: string; readonly zh: string };
-  readonly commands: readonly Command[];
+  readonly run: readonly string[];
 }
 
 export function assertNever(x: never): never {

@@ -1,12 +1,13 @@
 // The engine's Web Worker: a thin shell around Host. It owns the frame loop (the only wall clock in the
 // browser side of the engine) and forwards messages; a crash is reported so the UI can restore state.
 import type { FromWorker, ToWorker } from '../protocol/messages';
+import { runKubectl } from '../engine/kubectl';
 import { Host } from './host';
-import { loadBuiltinProfiles, loadRunKubectl } from './optional';
+import { builtinProfiles, loadScenarios } from './engine-modules';
 
 const FRAME_MS = 16;
 const post = (m: FromWorker) => self.postMessage(m);
-const host = new Host({ post, profiles: loadBuiltinProfiles(), runKubectl: loadRunKubectl() });
+const host = new Host({ post, profiles: builtinProfiles(), runKubectl, scenarios: loadScenarios() });
 
 function guard(f: () => void): void {
   try {

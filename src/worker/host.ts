@@ -27,9 +27,16 @@ import { fallbackApply } from './fallback-apply';
 import { INLINE_PROFILE } from './inline-profile';
 import { errorMarkers, syntaxMarkers } from './markers';
 import { explain } from './explain';
-import type { RunKubectl } from './optional';
+import { fileSource, type ScenarioBundle } from './engine-modules';
+import type { KubectlContext, KubectlResult } from '../engine/kubectl/types';
+import { runSimCommand } from '../engine/scenario/commands';
+import { scriptHooks } from '../engine/scenario/hooks';
+
+export type RunKubectl = (ctx: KubectlContext, argv: readonly string[]) => KubectlResult;
 
 export const SPEEDS = [0.25, 0.5, 1, 2, 4, 8] as const;
+/** the lesson's cloud (clusters/alicloud.yaml) when it is built in */
+export const DEFAULT_PROFILE = 'alicloud';
 /** events and traces kept for the UI after a rebuild (the full log stays in the engine) */
 const UI_EVENT_WINDOW = 500;
 /** a step forward with nothing pending moves the clock this far */
@@ -41,7 +48,7 @@ export interface HostDeps {
   readonly post: (m: FromWorker) => void;
   readonly profiles?: ReadonlyMap<string, ClusterConfig>;
   readonly runKubectl?: RunKubectl;
-  readonly scenarios?: readonly { id: string; title: { en: string; zh: string } }[];
+  readonly scenarios?: ReadonlyMap<string, ScenarioBundle>;
 }
 
 interface Pending {
@@ -99,6 +106,9 @@ export class Host {
   private recording = true;
   private playbackDirty = true;
   private readonly profiles: ReadonlyMap<string, ClusterConfig>;
+  private scenario: string | undefined;
+  /** lesson lines waiting for the cluster to settle (one `sim settle` each) */
+  private pendingLines: string[] = [];
 
   constructor(private readonly deps: HostDeps) {
     const p = new Map(deps.profiles ?? []);
@@ -124,18 +134,21 @@ export class Host {
       case 'init': {
         this.profile = this.profiles.has(msg.opts.profile) ? msg.opts.profile : this.defaultProfile();
         this.seed = msg.opts.seed;
+        this.scenario = msg.opts.scenario && this.deps.scenarios?.has(msg.opts.scenario) ? msg.opts.scenario : undefined;
+        this.pendingLines = [];
         this.log = [...(msg.opts.log ?? [])];
         const end = this.log.length ? this.log[this.log.length - 1].at : 0;
         this.rebuild(msg.opts.time ?? end);
         this.horizon = Math.max(this.time, end);
         this.postReady();
+        this.postScenario();
         this.playing = true;
         this.lastWall = wallMs;
         this.flush();
         return;
       }
       case 'reset':
-        this.handle({ type: 'init', opts: { profile: msg.profile ?? this.profile, seed: msg.seed ?? this.seed } }, wallMs);
+        this.handle({ type: 'init', opts: { profile: msg.profile ?? this.profile, seed: msg.seed ?? this.seed, scenario: this.scenario } }, wallMs);
         return;
       case 'command': {
         const result = this.execute(msg.cmd);
@@ -176,9 +189,26 @@ export class Host {
         this.seek(this.horizon);
         this.runToQuiescence();
         return;
-      case 'loadScenario':
-        this.deps.post({ type: 'error', message: `scenario ${msg.id} is not available`, fatal: false });
+      case 'loadScenario': {
+        const b = this.deps.scenarios?.get(msg.id);
+        if (!msg.id || !b) {
+          this.handle({ type: 'init', opts: { profile: this.profile, seed: this.seed } }, wallMs);
+          return;
+        }
+        this.handle({ type: 'init', opts: { profile: b.scenario.cluster, seed: b.scenario.seed, scenario: msg.id } }, wallMs);
         return;
+      }
+      case 'runStep': {
+        const b = this.scenario ? this.deps.scenarios?.get(this.scenario) : undefined;
+        const step = b?.scenario.steps[msg.index];
+        if (!step) return;
+        this.pendingLines.push(...step.run);
+        this.playing = true;
+        this.lastWall = wallMs;
+        this.playbackDirty = true;
+        this.runPendingLines();
+        return;
+      }
       case 'describe':
         this.deps.post({ type: 'describe', id: msg.id, text: this.describe(msg.key) });
         return;
@@ -199,11 +229,44 @@ export class Host {
       this.carry = virtual - whole;
       if (whole > 0) this.advanceTo(this.time + whole);
     }
+    if (this.pendingLines.length && this.sim) this.runPendingLines();
     this.lastWall = wallMs;
     this.flush();
   }
 
   // ---- commands ------------------------------------------------------------------------------------
+
+  /** Runs lesson lines up to the next `sim settle`, which waits until nothing is pending in the cluster. */
+  private runPendingLines(): void {
+    while (this.pendingLines.length) {
+      const line = this.pendingLines[0].trim();
+      const words = line.split(/\s+/);
+      if (words[0] === 'sim' && words[1] === 'settle') {
+        if (!this.sim.isQuiescent()) return;
+        this.pendingLines.shift();
+        continue;
+      }
+      this.pendingLines.shift();
+      if (!line || line.startsWith('#')) continue;
+      const cmd: Command = words[0] === 'sim' ? { type: 'sim', line } : { type: 'kubectl', line };
+      this.deps.post({ type: 'output', line, result: this.execute(cmd) });
+    }
+  }
+
+  private kubectlContext(stdin?: string): KubectlContext {
+    const b = this.scenario ? this.deps.scenarios?.get(this.scenario) : undefined;
+    return { sim: this.sim, namespace: 'default', stdin, ...(b ? { files: fileSource(b.files), cwd: '.' } : {}), ...scriptHooks(this.sim) };
+  }
+
+  private postScenario(): void {
+    const b = this.scenario ? this.deps.scenarios?.get(this.scenario) : undefined;
+    this.deps.post({
+      type: 'scenario',
+      id: this.scenario ?? '',
+      summary: b?.scenario.summary,
+      steps: b ? b.scenario.steps.map((st) => ({ narration: st.narration, run: st.run })) : [],
+    });
+  }
 
   private execute(cmd: Command): CommandResult {
     // A command issued after a seek back starts a new branch: the rest of the old log is dropped.
@@ -222,9 +285,7 @@ export class Host {
       case 'apply':
       case 'delete': {
         const syn = syntaxMarkers(cmd.text);
-        const r = this.deps.runKubectl
-          ? this.deps.runKubectl({ sim, stdin: cmd.text, namespace: 'default' }, [cmd.type, '-f', '-'])
-          : fallbackApply(sim, cmd.text, cmd.type);
+        const r = this.deps.runKubectl ? this.deps.runKubectl(this.kubectlContext(cmd.text), [cmd.type, '-f', '-']) : fallbackApply(sim, cmd.text, cmd.type);
         sim.drain();
         return { ...r, markers: syn.length ? syn : r.code !== 0 ? errorMarkers(cmd.text, r.stderr) : [] };
       }
@@ -237,7 +298,22 @@ export class Host {
         }
         if (argv[0] === 'kubectl') argv = argv.slice(1);
         if (!this.deps.runKubectl) return { stdout: '', stderr: 'kubectl is not available in this build yet\n', code: 1, markers: [] };
-        const r = this.deps.runKubectl({ sim, namespace: 'default' }, argv);
+        const r = this.deps.runKubectl(this.kubectlContext(), argv);
+        sim.drain();
+        return { ...r, markers: [] };
+      }
+      case 'sim': {
+        let argv: string[];
+        try {
+          argv = splitArgs(cmd.line).slice(1);
+        } catch (e) {
+          return { stdout: '', stderr: `${(e as Error).message}\n`, code: 2, markers: [] };
+        }
+        const run = this.deps.runKubectl;
+        const r = runSimCommand(argv, {
+          kubectl: (a, ctx) => (run ? run(ctx, a) : { stdout: '', stderr: 'kubectl is not available\n', code: 1 }),
+          ...this.kubectlContext(),
+        });
         sim.drain();
         return { ...r, markers: [] };
       }
@@ -250,7 +326,7 @@ export class Host {
     const [kind, ns, name] = key.split('/');
     if (this.deps.runKubectl) {
       const argv = ['describe', kind.toLowerCase(), name, ...(ns ? ['-n', ns] : [])];
-      const r = this.deps.runKubectl({ sim: this.sim, namespace: ns || 'default' }, argv);
+      const r = this.deps.runKubectl(this.kubectlContext(), argv);
       return r.stdout || r.stderr;
     }
     return '';
@@ -275,6 +351,7 @@ export class Host {
 
   private seek(t: number): void {
     const target = Math.max(0, t);
+    if (target < this.time) this.pendingLines = [];
     if (target >= this.time) this.advanceTo(target);
     else this.rebuild(target);
     this.playbackDirty = true;
@@ -440,6 +517,7 @@ export class Host {
   }
 
   private defaultProfile(): string {
+    if (this.profiles.has(DEFAULT_PROFILE)) return DEFAULT_PROFILE;
     for (const name of this.profiles.keys()) if (name !== INLINE_PROFILE.name) return name;
     return INLINE_PROFILE.name;
   }
@@ -453,7 +531,8 @@ export class Host {
       seed: this.seed,
       epoch: this.epoch,
       cluster: clusterInfo(cluster),
-      scenarios: this.deps.scenarios ?? [],
+      scenarios: [...(this.deps.scenarios?.values() ?? [])].map((b) => ({ id: b.scenario.id, title: b.scenario.title })),
+      scenario: this.scenario,
     });
   }
 }

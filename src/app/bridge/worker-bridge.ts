@@ -35,6 +35,7 @@ export function createBridge(opts: InitOptions, makeWorker: () => Worker): Bridg
           epoch: m.epoch,
           cluster: m.cluster,
           scenarios: m.scenarios,
+          scenario: clusterStore.getState().scenario,
         });
         return;
       case 'patch':
@@ -53,7 +54,13 @@ export function createBridge(opts: InitOptions, makeWorker: () => Worker): Bridg
         return;
       }
       case 'scenario':
+        clusterStore.setState({ scenario: m.id ? { id: m.id, summary: m.summary, steps: m.steps } : undefined });
         return;
+      case 'output': {
+        const id = nextId++;
+        uiStore.setState((s) => ({ terminal: [...s.terminal, { id, input: m.line, result: m.result }].slice(-200) }));
+        return;
+      }
       case 'error':
         if (m.fatal) recover(m.message);
         else console.warn(m.message);

@@ -7,7 +7,13 @@ import { useStore } from 'zustand';
 import type { KObject } from '../../engine/model/types';
 import type { RecordedEvent } from '../../engine/events/recorder';
 import type { TimedTrace } from '../../engine/sim/simulation';
-import type { AssetRecord, ClusterInfo, Patch, PhaseTransition, PlaybackState, ScenarioSummary } from '../../protocol/messages';
+import type { AssetRecord, ClusterInfo, Patch, PhaseTransition, PlaybackState, ScenarioStepView, ScenarioSummary } from '../../protocol/messages';
+
+export interface ActiveScenario {
+  readonly id: string;
+  readonly summary?: { readonly en: string; readonly zh: string };
+  readonly steps: readonly ScenarioStepView[];
+}
 
 export const EVENT_WINDOW = 500;
 export const TRACE_WINDOW = 200;
@@ -20,6 +26,7 @@ export interface ClusterState {
   epoch: number;
   cluster?: ClusterInfo;
   scenarios: readonly ScenarioSummary[];
+  scenario?: ActiveScenario;
   objects: Readonly<Record<string, KObject>>;
   /** layout signature per key (not rendered; compared on each patch) */
   sigs: Readonly<Record<string, string>>;

@@ -7,6 +7,7 @@ export interface SharedState {
   readonly seed: number;
   readonly time: number;
   readonly log: readonly LoggedCommand[];
+  readonly scenario?: string;
 }
 
 function toB64Url(bytes: Uint8Array): string {
@@ -28,7 +29,7 @@ async function pipe(bytes: Uint8Array, stream: CompressionStream | Decompression
 }
 
 export async function encodeShare(s: SharedState): Promise<string> {
-  const json = JSON.stringify({ p: s.profile, s: s.seed, t: s.time, l: s.log });
+  const json = JSON.stringify({ p: s.profile, s: s.seed, t: s.time, l: s.log, ...(s.scenario ? { c: s.scenario } : {}) });
   const packed = await pipe(new TextEncoder().encode(json), new CompressionStream('deflate-raw'));
   return `s=${toB64Url(packed)}`;
 }
@@ -38,12 +39,12 @@ export async function decodeShare(hash: string): Promise<SharedState | undefined
   if (!m) return undefined;
   try {
     const json = new TextDecoder().decode(await pipe(fromB64Url(m[1]), new DecompressionStream('deflate-raw')));
-    const v = JSON.parse(json) as { p?: unknown; s?: unknown; t?: unknown; l?: unknown };
+    const v = JSON.parse(json) as { p?: unknown; s?: unknown; t?: unknown; l?: unknown; c?: unknown };
     if (typeof v.p !== 'string' || typeof v.s !== 'number' || !Array.isArray(v.l)) return undefined;
     const log = (v.l as LoggedCommand[]).filter(
-      (c) => c && typeof c.at === 'number' && c.cmd && (c.cmd.type === 'apply' || c.cmd.type === 'delete' || c.cmd.type === 'kubectl'),
+      (c) => c && typeof c.at === 'number' && c.cmd && (c.cmd.type === 'apply' || c.cmd.type === 'delete' || c.cmd.type === 'kubectl' || c.cmd.type === 'sim'),
     );
-    return { profile: v.p, seed: v.s, time: typeof v.t === 'number' ? v.t : 0, log };
+    return { profile: v.p, seed: v.s, time: typeof v.t === 'number' ? v.t : 0, log, ...(typeof v.c === 'string' ? { scenario: v.c } : {}) };
   } catch {
     return undefined;
   }

@@ -100,7 +100,7 @@ export function Timeline({ bridge }: { bridge: Bridge }) {
               key={`c${i}`}
               className="tl-cmd"
               style={{ left: `${(c.at / end) * 100}%` }}
-              title={c.cmd.type === 'kubectl' ? c.cmd.line : `${c.cmd.type} (${c.cmd.text.split('\n').length} lines)`}
+              title={c.cmd.type === 'kubectl' || c.cmd.type === 'sim' ? c.cmd.line : `${c.cmd.type} (${c.cmd.text.split('\n').length} lines)`}
               onClick={() => bridge.send({ type: 'seekCommand', index: i })}
             />
           ))}
