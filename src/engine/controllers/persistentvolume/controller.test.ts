@@ -110,16 +110,20 @@ describe('persistentvolume-controller in the simulation', () => {
     expect(getPVC(sim, 'data')!.spec?.storageClassName).toBe('');
   });
 
-  it('class lookup and in-tree plugin errors become ProvisioningFailed', () => {
+  it('class lookup and in-tree plugin errors become ProvisioningFailed; CSI-migrated plugins go to the CSI driver', () => {
     const sim = newSim();
     sim.store.create(sc('gce', 'kubernetes.io/gce-pd'));
     sim.store.create(sc('hp', 'kubernetes.io/host-path'));
+    sim.store.create(sc('quobyte', 'kubernetes.io/quobyte'));
+    sim.store.create(pvc('d', { className: 'quobyte' }));
     sim.store.create(pvc('a', { className: 'missing' }));
     sim.store.create(pvc('b', { className: 'gce' }));
     sim.store.create(pvc('c', { className: 'hp' }));
     sim.settle();
     expect(events(sim, 'a')).toEqual(['Warning ProvisioningFailed storageclass.storage.k8s.io "missing" not found']);
-    expect(events(sim, 'b')).toEqual(['Warning ProvisioningFailed no volume plugin matched name: kubernetes.io/gce-pd']);
+    expect(events(sim, 'b')[0]).toMatch(/^Normal ExternalProvisioning Waiting for a volume to be created either by the external provisioner 'pd.csi.storage.gke.io' /);
+    expect(getPVC(sim, 'b')!.metadata.annotations?.['volume.kubernetes.io/storage-provisioner']).toBe('pd.csi.storage.gke.io');
+    expect(events(sim, 'd')).toEqual(['Warning ProvisioningFailed no volume plugin matched name: kubernetes.io/quobyte']);
     expect(events(sim, 'c')).toContain('Warning ProvisioningFailed Failed to create provisioner: provisioning in volume plugin "kubernetes.io/host-path" is disabled');
   });
 

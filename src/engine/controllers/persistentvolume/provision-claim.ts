@@ -4,8 +4,8 @@
 // storage-provisioner annotations and an ExternalProvisioning event; the csi-provisioner sidecar
 // does the rest. No in-tree plugin of kube-controller-manager 1.30–1.32 can provision
 // (hostPath provisioning is off unless --enable-hostpath-provisioner), so every kubernetes.io/
-// provisioner ends in ProvisioningFailed. CSI migration (pv.kubernetes.io/migrated-to,
-// kubernetes.io/gce-pd → pd.csi.storage.gke.io …) is out of scope.
+// provisioner ends in ProvisioningFailed, except the CSI-migrated ones (kubernetes.io/gce-pd →
+// pd.csi.storage.gke.io …, see migration.ts), which go to the CSI driver's external provisioner.
 import type { Obj, Pod } from '../../model/types';
 import {
   ANN_BETA_STORAGE_PROVISIONER,
@@ -16,6 +16,7 @@ import {
 import { POD_PVC_INDEX, isPodTerminated } from '../volume/pod-pvc-index';
 import { getPersistentVolumeClaimClass, persistentVolumeClaimHasClass, type PVC, type SC } from '../volume/pv-helpers';
 import { clone, claimKeyOf, type SyncOps } from './ops';
+import { csiNameFromInTreeName, migrationAnnotations } from './migration';
 
 /** Plugins kube-controller-manager registers (ProbeControllerVolumePlugins) that match by name. */
 const HOST_PATH_PLUGIN = 'kubernetes.io/host-path';
@@ -85,10 +86,12 @@ function setClaimProvisioner(ops: SyncOps, claim: PVC, provisionerName: string):
     [ANN_BETA_STORAGE_PROVISIONER]: provisionerName,
     [ANN_STORAGE_PROVISIONER]: provisionerName,
   };
+  const migrated = migrationAnnotations(next, true);
+  if (migrated) next.metadata.annotations = migrated;
   return ops.update(next);
 }
 
-type PluginLookup = { kind: 'external'; sc: SC } | { kind: 'in-tree'; sc: SC; plugin: string } | { kind: 'error'; message: string };
+type PluginLookup = { kind: 'external'; sc: SC; provisionerName: string } | { kind: 'in-tree'; sc: SC; plugin: string } | { kind: 'error'; message: string };
 
 /** findProvisionablePlugin: external unless the provisioner is a kubernetes.io/ name. */
 function findProvisionablePlugin(ops: SyncOps, claim: PVC): PluginLookup {
@@ -96,8 +99,11 @@ function findProvisionablePlugin(ops: SyncOps, claim: PVC): PluginLookup {
   const sc = ops.getClass(name);
   if (!sc) return { kind: 'error', message: `storageclass.storage.k8s.io "${name}" not found` };
   const provisioner = sc.provisioner ?? '';
+  // CSI migration: do not depend on the in-tree plugin; the CSI driver provisions.
+  const migrated = csiNameFromInTreeName(provisioner);
+  if (migrated !== undefined) return { kind: 'external', sc, provisionerName: migrated };
   if (provisioner === HOST_PATH_PLUGIN) return { kind: 'in-tree', sc, plugin: provisioner };
-  if (!provisioner.startsWith('kubernetes.io/')) return { kind: 'external', sc };
+  if (!provisioner.startsWith('kubernetes.io/')) return { kind: 'external', sc, provisionerName: provisioner };
   return { kind: 'error', message: `no volume plugin matched name: ${provisioner}` };
 }
 
@@ -114,7 +120,7 @@ export function provisionClaim(ops: SyncOps, claim: PVC): void {
     return;
   }
   if (found.kind === 'external') {
-    const provisionerName = found.sc.provisioner;
+    const provisionerName = found.provisionerName;
     const saved = setClaimProvisioner(ops, claim, provisionerName);
     ops.event(
       saved,

@@ -17,10 +17,19 @@ import {
 } from '../volume/pv-helpers';
 import { cmpQuantity } from '../../model/quantity';
 import { bind, updateClaimStatus, updateClaimStatusWithEvent } from './bind';
-import { claimKeyOf, claimRefKey, type SyncOps } from './ops';
+import { claimKeyOf, claimRefKey, clone, type SyncOps } from './ops';
+import { migrationAnnotations } from './migration';
 import { assignDefaultStorageClass, emitEventForUnboundDelayBindingClaim, provisionClaim } from './provision-claim';
 
-export function syncClaim(ops: SyncOps, claim: PVC): void {
+export function syncClaim(ops: SyncOps, claimIn: PVC): void {
+  let claim = claimIn;
+  // Set the correct "migrated-to" annotation first (updateClaimMigrationAnnotations).
+  const ann = migrationAnnotations(claim, true);
+  if (ann) {
+    const next = clone(claim);
+    next.metadata.annotations = ann;
+    claim = ops.update(next);
+  }
   if (!hasAnnotation(claim, ANN_BIND_COMPLETED)) syncUnboundClaim(ops, claim);
   else syncBoundClaim(ops, claim);
 }

@@ -9,6 +9,7 @@ import { checkVolumeModeMismatches, hasAnnotation, type PV } from '../volume/pv-
 import { unbindVolume, updateVolumePhase } from './bind';
 import { clone, type SyncOps } from './ops';
 import { reclaimVolume } from './reclaim';
+import { isMigrationEnabledForPlugin, migrationAnnotations } from './migration';
 
 export const claimQueueKey = (namespace: string | undefined, name: string): string => `claim/${namespace ?? ''}/${name}`;
 export const volumeQueueKey = (name: string): string => `volume/${name}`;
@@ -19,9 +20,15 @@ export const volumeQueueKey = (name: string): string => `volume/${name}`;
  */
 function modifyDeletionFinalizers(volume: PV): string[] | undefined {
   const provisioner = volume.metadata.annotations?.[ANN_DYNAMICALLY_PROVISIONED];
-  if (provisioner === undefined || !provisioner.startsWith('kubernetes.io/')) return undefined;
+  if (provisioner === undefined) return undefined;
   let out = [...(volume.metadata.finalizers ?? [])];
   let modified = false;
+  if (isMigrationEnabledForPlugin(provisioner)) {
+    // Migrated: the in-tree finalizer goes, the external provisioner's one stays.
+    if (!out.includes(PV_DELETION_IN_TREE_PROTECTION_FINALIZER)) return undefined;
+    return out.filter((f) => f !== PV_DELETION_IN_TREE_PROTECTION_FINALIZER);
+  }
+  if (!provisioner.startsWith('kubernetes.io/')) return undefined;
   const policy = volume.spec?.persistentVolumeReclaimPolicy;
   if (policy === 'Delete' && !out.includes(PV_DELETION_IN_TREE_PROTECTION_FINALIZER)) {
     out.push(PV_DELETION_IN_TREE_PROTECTION_FINALIZER);
@@ -39,10 +46,13 @@ function modifyDeletionFinalizers(volume: PV): string[] | undefined {
 
 export function syncVolume(ops: SyncOps, volumeIn: PV): void {
   let volume = volumeIn;
+  // updateVolumeMigrationAnnotationsAndFinalizers
+  const ann = migrationAnnotations(volume, false);
   const finalizers = modifyDeletionFinalizers(volume);
-  if (finalizers) {
+  if (ann || finalizers) {
     const next = clone(volume);
-    next.metadata.finalizers = finalizers;
+    if (ann) next.metadata.annotations = ann;
+    if (finalizers) next.metadata.finalizers = finalizers;
     volume = ops.update(next);
   }
 
