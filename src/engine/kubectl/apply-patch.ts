@@ -1,0 +1,61 @@
+// The three-way strategic merge patch `kubectl apply` sends (CreateThreeWayMergePatch of
+// last-applied / file / live): fields removed from the file since the last apply are deleted, fields in the
+// file are set, everything else the server or controllers wrote stays. Lists with a patch merge key merge
+// by key and drop the items that were applied before and are gone now (`$patch: delete`).
+
+/** patchMergeKey of the list fields the lessons touch (k8s.io/api struct tags). */
+const MERGE_KEYS: Record<string, string> = {
+  containers: 'name',
+  initContainers: 'name',
+  ephemeralContainers: 'name',
+  volumes: 'name',
+  volumeMounts: 'mountPath',
+  volumeDevices: 'devicePath',
+  env: 'name',
+  ports: 'containerPort',
+  imagePullSecrets: 'name',
+};
+
+type J = Record<string, unknown>;
+const isObj = (v: unknown): v is J => typeof v === 'object' && v !== null && !Array.isArray(v);
+const eq = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+
+/** Returns the patch, or undefined when nothing needs to change. */
+export function threeWayPatch(original: unknown, modified: unknown, live: unknown, field = ''): unknown {
+  if (isObj(modified)) {
+    const o = isObj(original) ? original : {};
+    const l = isObj(live) ? live : {};
+    const patch: J = {};
+    for (const k of Object.keys(o)) if (!(k in modified) && k in l) patch[k] = null;
+    for (const [k, v] of Object.entries(modified)) {
+      if (!(k in l)) {
+        patch[k] = v;
+        continue;
+      }
+      const sub = threeWayPatch(o[k], v, l[k], k);
+      if (sub !== undefined) patch[k] = sub;
+    }
+    return Object.keys(patch).length ? patch : undefined;
+  }
+  if (Array.isArray(modified)) {
+    const key = MERGE_KEYS[field];
+    if (key && modified.every((x) => isObj(x) && key in x)) {
+      const l = Array.isArray(live) ? live.filter(isObj) : [];
+      const o = Array.isArray(original) ? original.filter(isObj) : [];
+      const items: unknown[] = [];
+      for (const m of modified as J[]) {
+        const lm = l.find((x) => x[key] === m[key]);
+        if (!lm) items.push(m);
+        else {
+          const sub = threeWayPatch(o.find((x) => x[key] === m[key]), m, lm, '');
+          if (sub !== undefined) items.push({ ...(sub as J), [key]: m[key] });
+        }
+      }
+      for (const x of o)
+        if (!(modified as J[]).some((m) => m[key] === x[key]) && l.some((y) => y[key] === x[key])) items.push({ [key]: x[key], $patch: 'delete' });
+      return items.length ? items : undefined;
+    }
+    return eq(modified, live) ? undefined : modified;
+  }
+  return eq(modified, live) ? undefined : modified;
+}
