@@ -1,0 +1,122 @@
+// The proof that our kubectl columns and texts match kubectl 1.32: the real /usr/bin/kubectl talks to the
+// HTTP API in front of one simulation, our in-engine kubectl runs the same commands on a twin simulation
+// (same profile, same seed), and every command must print the same bytes. The twins stay in step because
+// both see the same writes in the same order at the same virtual instant.
+import { execFile } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runKubectl } from '../engine/kubectl';
+import { createSimulation } from '../engine/sim/create';
+import type { Simulation } from '../engine/sim/simulation';
+import { createApiServer, type ApiServer } from './api';
+import { loadCluster, REPO_ROOT } from './engine-parts';
+import { nodeFiles } from './node-files';
+
+const KUBECTL = '/usr/bin/kubectl';
+const HAVE_KUBECTL = existsSync(KUBECTL);
+if (!HAVE_KUBECTL) console.warn(`\n*** SKIPPING the real-kubectl comparison: ${KUBECTL} is missing (install kubectl 1.32 to run it) ***\n`);
+
+const SCENARIO_DIR = join(REPO_ROOT, 'scenarios/static-nas');
+
+interface Out {
+  stdout: string;
+  stderr: string;
+  code: number;
+}
+
+describe.skipIf(!HAVE_KUBECTL)('the real kubectl against the HTTP API prints what our kubectl prints', () => {
+  let served: Simulation;
+  let twin: Simulation;
+  let api: ApiServer;
+  let cache: string;
+
+  beforeAll(async () => {
+    const cluster = await loadCluster('alicloud');
+    served = createSimulation(cluster, { seed: 3 });
+    twin = createSimulation(cluster, { seed: 3 });
+    api = await createApiServer(served, { port: 0 });
+    cache = mkdtempSync(join(tmpdir(), 'kubectl-cache-'));
+  });
+
+  afterAll(async () => {
+    await api?.close();
+    if (cache) rmSync(cache, { recursive: true, force: true });
+  });
+
+  function real(args: string[]): Promise<Out> {
+    return new Promise((done) => {
+      execFile(
+        KUBECTL,
+        ['--server', api.url, '--cache-dir', cache, ...args],
+        { cwd: SCENARIO_DIR, env: { PATH: process.env.PATH, HOME: cache, KUBECONFIG: join(cache, 'no-kubeconfig') }, timeout: 20_000 },
+        (err, stdout, stderr) => done({ stdout, stderr, code: err ? ((err as { code?: number }).code ?? 1) : 0 }),
+      );
+    });
+  }
+
+  function ours(args: string[]): Out {
+    const r = runKubectl({ sim: twin, files: nodeFiles, cwd: resolve(SCENARIO_DIR), namespace: 'default' }, args);
+    twin.drain();
+    return { ...r };
+  }
+
+  // Each step runs on both sides; the settle steps move both clocks by the same virtual time.
+  const steps: (string[] | 'settle')[] = [
+    ['apply', '-f', 'nas-pv.yaml', '--validate=false'],
+    ['get', 'pv'],
+    ['get', 'pv', '-o', 'wide'],
+    ['apply', '-f', 'nas-pvc.yaml', '--validate=false'],
+    'settle',
+    ['get', 'pv,pvc'],
+    ['get', 'pvc', '-o', 'wide'],
+    ['get', 'pv', '-o', 'wide'],
+    ['get', 'pv', '--show-labels'],
+    ['get', 'pvc', '-A'],
+    ['get', 'storageclass'],
+    ['get', 'nodes'],
+    ['get', 'pv', 'nas-csi-pv', '-o', 'yaml'],
+    ['get', 'pvc', 'nas-pvc', '-o', 'json'],
+    ['describe', 'pvc', 'nas-pvc'],
+    ['describe', 'pv', 'nas-csi-pv'],
+    ['get', 'pvc', 'no-such-claim'],
+    ['get', 'pv', '-l', 'alicloud-pvname=nas-csi-pv'],
+    ['delete', 'pvc', 'nas-pvc'],
+    'settle',
+    ['get', 'pv'],
+    ['get', 'pvc'],
+  ];
+
+  // Differences known and reported, as expected failures: each turns into a failing test once fixed,
+  // so the entry is removed then. Key: the command line.
+  const KNOWN: Record<string, string> = {
+    'get pv nas-csi-pv -o yaml':
+      'kubectl apply (client-side) writes "metadata":{"annotations":{},…} into last-applied-configuration (GetModifiedConfiguration sets an empty annotations map); ours omits it',
+    'get pvc nas-pvc -o json': 'same last-applied-configuration difference',
+  };
+
+  const cases = steps.map((s, i) => {
+    const line = s === 'settle' ? '(settle)' : s.join(' ');
+    return { name: `${i + 1}: ${s === 'settle' ? line : 'kubectl ' + line}`, step: s, known: KNOWN[line] };
+  });
+
+  const check = async (step: string[] | 'settle') => {
+    if (step === 'settle') {
+      const a = served.settle();
+      const b = twin.settle();
+      expect(a).toBe(b);
+      return;
+    }
+    const theirs = await real([...step]);
+    const mine = ours([...step]);
+    expect(mine.stdout).toBe(theirs.stdout);
+    expect(mine.stderr).toBe(theirs.stderr);
+    expect(mine.code).toBe(theirs.code);
+  };
+
+  for (const c of cases) {
+    if (c.known) it.fails(`${c.name} [known difference: ${c.known}]`, () => check(c.step));
+    else it(c.name, () => check(c.step));
+  }
+});
