@@ -1,11 +1,9 @@
 // The Node host's wiring of the engine: kubectl, cluster profiles from clusters/*.yaml, and a ScriptEnv
-// for a script or scenario. Components that other parts of the engine provide (the kubectl front end,
-// ) are loaded by module path at run time, so the host reports a clear error instead of
-// failing to start while one of them is missing from the build.
+// for a script or scenario (the same wiring the browser worker does with its own file source).
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, isAbsolute, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { KubectlResult } from '../engine/kubectl/types';
+import { runKubectl } from '../engine/kubectl';
 import type { KubectlRunner, ScriptEnv } from '../engine/scenario/commands';
 import type { ClusterConfig } from '../engine/storage/cluster-config';
 import { createSimulation } from '../engine/sim/create';
@@ -19,26 +17,8 @@ export const DEFAULT_PROFILE = 'alicloud';
 
 export class HostError extends Error {}
 
-async function importEngine(rel: string): Promise<Record<string, unknown> | undefined> {
-  const path = join(REPO_ROOT, 'src/engine', rel);
-  if (!existsSync(path)) return undefined;
-  return (await import(/* @vite-ignore */ path)) as Record<string, unknown>;
-}
-
-type RunKubectl = (ctx: Parameters<KubectlRunner>[1], args: readonly string[]) => KubectlResult;
-
-let kubectlRunner: KubectlRunner | undefined;
-
-/** runKubectl from src/engine/kubectl/index.ts (argv without the word `kubectl`). */
-export async function loadKubectl(): Promise<KubectlRunner> {
-  if (kubectlRunner) return kubectlRunner;
-  const m = await importEngine('kubectl/index.ts');
-  const run = m?.runKubectl as RunKubectl | undefined;
-  if (typeof run !== 'function') {
-    kubectlRunner = () => ({ stdout: '', stderr: 'error: kubectl is not available in this build (src/engine/kubectl/index.ts has no runKubectl)\n', code: 1 });
-  } else kubectlRunner = (argv, ctx) => run(ctx, argv);
-  return kubectlRunner;
-}
+/** runKubectl with the ScriptEnv's argument order (argv without the word `kubectl`). */
+export const kubectl: KubectlRunner = (argv, ctx) => runKubectl(ctx, argv);
 
 /** `alicloud` → clusters/alicloud.yaml; anything with a slash or a .yaml suffix is a path (relative to baseDir). */
 export function profilePath(nameOrPath: string, baseDir = process.cwd()): string {
@@ -66,6 +46,5 @@ export interface HostOptions {
 export async function createHost(opts: HostOptions): Promise<ScriptEnv> {
   const cluster = await loadCluster(opts.cluster ?? DEFAULT_PROFILE, opts.profileBase ?? opts.cwd);
   const sim = createSimulation(cluster, { seed: opts.seed ?? 1 });
-  const kubectl = await loadKubectl();
   return { sim, kubectl, files: nodeFiles, cwd: opts.cwd, namespace: 'default', ...scriptHooks(sim) };
 }
