@@ -74,9 +74,11 @@ function decode(source: string, value: unknown): SourceDoc | KubectlError {
   const apiVersion = typeof o.apiVersion === 'string' ? o.apiVersion : '';
   const kind = typeof o.kind === 'string' ? o.kind : '';
   if (!kind || !apiVersion) {
-    const missing = [!apiVersion ? 'apiVersion not set' : '', !kind ? 'kind not set' : ''].filter(Boolean).join(', ');
+    // kubectl's client-side validation aggregates the problems: one as is, several in brackets.
+    const missing = [!apiVersion ? 'apiVersion not set' : '', !kind ? 'kind not set' : ''].filter(Boolean);
+    const what = missing.length === 1 ? missing[0] : `[${missing.join(', ')}]`;
     return clientError(
-      `error validating "${source}": error validating data: [${missing}]; if you choose to ignore these errors, turn validation off with --validate=false`,
+      `error validating "${source}": error validating data: ${what}; if you choose to ignore these errors, turn validation off with --validate=false`,
     );
   }
   const md = (typeof o.metadata === 'object' && o.metadata) || {};

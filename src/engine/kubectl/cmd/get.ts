@@ -111,14 +111,16 @@ export function runGet(io: Io, argv: readonly string[]): void {
   const objects = groups.flatMap((g) => g.objects);
 
   if (fmt.t !== 'table') {
-    const text = single && !objects.length ? '' : printObjects(fmt, objects, single);
-    io.print(text);
-    if (text === '' && !io.errors.length) noResources(io, ns, all, kindsRequested);
+    // printGeneric: a single named object, or everything as one List; never "No resources found".
+    if (!(single && !objects.length)) io.print(printObjects(fmt, objects, single));
     return;
   }
 
   const nonEmpty = groups.filter((g) => g.objects.length);
-  const withKind = new Set(nonEmpty.map((g) => g.kind)).size > 1 || flagBool(p, 'show-kind');
+  // resource.MultipleTypesRequested(args) (`all`, `pv,pvc`, mixed TYPE/NAME) or several kinds in the result.
+  const typeArgs = new Set(p.args.flatMap((a) => (a.includes('/') ? [a.split('/')[0]] : a.split(','))).filter(Boolean));
+  const multipleTypes = (p.args.length === 1 && p.args[0] === 'all') || (!filenames.length && (p.args[0]?.includes(',') || p.args.some((a) => a.includes('/'))) && typeArgs.size > 1);
+  const withKind = multipleTypes || new Set(nonEmpty.map((g) => g.kind)).size > 1 || flagBool(p, 'show-kind');
   const labelCols = flagStrings(p, 'label-columns').flatMap((x) => x.split(','));
   let first = true;
   for (const g of nonEmpty) {
@@ -129,7 +131,8 @@ export function runGet(io: Io, argv: readonly string[]): void {
       showLabels: flagBool(p, 'show-labels'),
       withKind: withKind ? kindPrefix(g.kind) : undefined,
     };
-    if (!first) io.print('\n');
+    // separatorWriterWrapper: a blank line between resource groups, unless --no-headers
+    if (!first && !r.noHeaders) io.print('\n');
     first = false;
     if (!labelCols.length) {
       io.print(renderTable(t, r));
