@@ -30,6 +30,8 @@ interface Entry {
   readonly pv: PV;
   readonly name: string;
   readonly capacity: Quantity;
+  /** capacity as a double: monotonic in the exact value, so it orders all but exact-tie candidates cheaply */
+  readonly capacityApprox: number;
   readonly modesKey: string;
   readonly classKey: string;
   /** "namespace/name" of spec.claimRef, or undefined for an unclaimed volume */
@@ -45,6 +47,7 @@ interface ModeSet {
 }
 
 const byCapacityThenName = (a: Entry, b: Entry): number => {
+  if (a.capacityApprox !== b.capacityApprox) return a.capacityApprox < b.capacityApprox ? -1 : 1;
   const c = cmpQuantity(a.capacity, b.capacity);
   if (c !== 0) return c;
   return a.name < b.name ? -1 : a.name > b.name ? 1 : 0;
@@ -68,10 +71,12 @@ export class PersistentVolumeOrderedIndex {
   upsert(pv: PV): void {
     this.delete(pv.metadata.name);
     const ref = pv.spec?.claimRef;
+    const capacity = volumeCapacity(pv);
     const e: Entry = {
       pv,
       name: pv.metadata.name,
-      capacity: volumeCapacity(pv),
+      capacity,
+      capacityApprox: Number(capacity.nanos),
       modesKey: getAccessModesAsString(pv.spec?.accessModes),
       classKey: getPersistentVolumeClass(pv),
       claimKey: ref ? `${ref.namespace ?? ''}/${ref.name ?? ''}` : undefined,
@@ -156,7 +161,10 @@ export class PersistentVolumeOrderedIndex {
       if (delayBinding) continue;
       const list = set.free.get(m.requestedClass);
       if (!list) continue;
-      for (const e of list.from((x) => cmpQuantity(x.capacity, m.request))) {
+      const requestApprox = Number(m.request.nanos);
+      const atLeastRequest = (x: Entry) =>
+        x.capacityApprox !== requestApprox ? (x.capacityApprox < requestApprox ? -1 : 1) : cmpQuantity(x.capacity, m.request);
+      for (const e of list.from(atLeastRequest)) {
         if (passesBasicChecks(m, e.pv, e.capacity) && passesUnboundChecks(m, e.pv)) return e.pv;
       }
     }

@@ -2,7 +2,7 @@
 // in-order iteration from any position. It keeps the PV index "ordered by capacity" (index.go's
 // persistentVolumeOrderedIndex) without re-sorting or shifting a 100k-element array on every write.
 
-const MAX_BLOCK = 512;
+const MAX_BLOCK = 128;
 
 export class SortedBlockList<T> {
   private blocks: T[][] = [];
