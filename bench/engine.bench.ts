@@ -12,6 +12,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { performance } from 'node:perf_hooks';
+import { cpus, loadavg } from 'node:os';
 import { createSimulation } from '../src/engine/sim/create';
 import { parseManifests } from '../src/engine/yaml/manifests';
 import type { KObject } from '../src/engine/model/types';
@@ -237,7 +238,8 @@ async function main(): Promise<void> {
     }
     process.stderr.write(`bench: ${n} done\n`);
   }
-  const report = `Engine benchmark — static binding of N PV+PVC pairs (${new Date().toISOString()}, node ${process.version}, ${process.platform}/${process.arch})
+  const load = loadavg().map((x) => x.toFixed(1)).join(' ');
+  const report = `Engine benchmark — static binding of N PV+PVC pairs (${new Date().toISOString()}, node ${process.version}, ${process.platform}/${process.arch}, ${cpus().length} CPUs, load average at the end ${load})
 store freeze: ${process.argv.includes('--no-freeze') ? 'off' : 'on (default)'}; incremental medians over ${repeat} changes
 
 ${table(rows)}
