@@ -140,5 +140,5 @@ export function runDelete(io: Io, argv: readonly string[]): void {
     throw clientError(`invalid argument "${timeoutFlag}" for "--timeout" flag: time: invalid duration "${timeoutFlag}"`);
   const left = waitGone(io, deleted, timeout ?? DELETE_WAIT_LIMIT_MS);
   for (const t of left)
-    io.fail(clientError(`timed out waiting for the condition on ${t.kind.plural}${t.kind.group ? '.' + t.kind.group : ''}/${t.obj.metadata.name}`));
+    io.fail(clientError(`timed out waiting for the condition on ${t.kind.plural}/${t.obj.metadata.name}`));
 }

@@ -11,6 +11,7 @@ import { parseResourceArgs, getObject, listObjects } from '../resources';
 import { readManifests } from '../files';
 import { allNamespaces, namespaceOf, selectObjects } from './common';
 import { describeGeneric } from '../describe/generic';
+import { describeConfigMap, describeSecret } from '../describe/config';
 import { describePod } from '../describe/pod';
 import { describePersistentVolume, describePersistentVolumeClaim, describeStorageClass } from '../describe/storage';
 import { describeDeployment, describeNamespace, describeNode, describeStatefulSet } from '../describe/workloads';
@@ -42,6 +43,10 @@ export function describeObject(sim: Simulation, o: KObject): string {
       return describeStatefulSet(sim, o);
     case 'Namespace':
       return describeNamespace(sim, o);
+    case 'ConfigMap':
+      return describeConfigMap(sim, o);
+    case 'Secret':
+      return describeSecret(o);
     default:
       return describeGeneric(sim, o);
   }

@@ -116,6 +116,8 @@ export function runWait(io: Io, argv: readonly string[]): void {
   for (const t of targets) {
     while (!met(cond, current(t)) && ctx.sim.now() < deadline) ctx.sim.advance(Math.min(STEP_MS, deadline - ctx.sim.now()));
     if (met(cond, current(t))) io.print(`${kindPrefix(t.kind.kind)}/${t.name} condition met\n`);
-    else io.fail(clientError(`timed out waiting for the condition on ${t.kind.plural}${t.kind.group ? '.' + t.kind.group : ''}/${t.name}`));
+    // --timeout=0 checks once (wait.go: "condition not met for …")
+    else if (timeout === 0) io.fail(clientError(`condition not met for ${t.kind.plural}/${t.name}`));
+    else io.fail(clientError(`timed out waiting for the condition on ${t.kind.plural}/${t.name}`));
   }
 }
