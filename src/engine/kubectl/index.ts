@@ -14,6 +14,7 @@ import { runLabel } from './cmd/label';
 import { runCordon, runDrain } from './cmd/node';
 import { runExec } from './cmd/exec';
 import { runApiResources, runExplain, runVersion } from './cmd/info';
+import { runScale } from './cmd/scale';
 
 export type { KubectlContext, KubectlResult, FileSource, ExecHandler } from './types';
 export { tableFor, renderTable } from './printers';
@@ -35,6 +36,7 @@ const COMMANDS: Record<string, Command> = {
   uncordon: (io, a) => runCordon(io, a, false),
   drain: runDrain,
   exec: runExec,
+  scale: runScale,
   version: runVersion,
   'api-resources': runApiResources,
   explain: runExplain,
@@ -60,12 +62,8 @@ export function runKubectl(ctx: KubectlContext, argv: readonly string[]): Kubect
     if (!cmd) throw new KubectlError(`Error: unknown command "${verb}" for "kubectl"\n`);
     cmd(io, [...lead, ...args], verb);
   } catch (e) {
-    if (!(e instanceof KubectlError) && !(e instanceof Error && 'reason' in e)) {
-      // A bug must not crash the terminal: report it the way kubectl reports an unexpected error.
-      io.err += errorText(e);
-      io.code = 1;
-      return io.result();
-    }
+    // Every failure, including a bug in a command, becomes stderr text and an exit code: the terminal
+    // and the CLI must never see an exception.
     io.err += errorText(e);
     io.code = e instanceof KubectlError ? e.code : 1;
   }
