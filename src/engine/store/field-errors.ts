@@ -19,6 +19,8 @@ export interface FieldError {
   readonly detail?: string;
   /** true when the bad value is not printed (field.OmitValueType) */
   readonly omitValue?: boolean;
+  /** the bad value already rendered the Go way (e.g. `core.ResourceList(nil)`); printed verbatim */
+  readonly goValue?: string;
 }
 
 const REASON: Record<FieldErrorType, string> = {
@@ -53,7 +55,7 @@ export function fieldErrorBody(e: FieldError): string {
   let s: string = e.type;
   const noValue =
     e.type === 'Required value' || e.type === 'Forbidden' || e.type === 'Too long' || e.omitValue === true;
-  if (!noValue) s = `${e.type}: ${formatBadValue(e.badValue)}`;
+  if (!noValue) s = `${e.type}: ${e.goValue ?? formatBadValue(e.badValue)}`;
   if (e.detail) s += `: ${e.detail}`;
   return s;
 }
