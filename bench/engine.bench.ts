@@ -105,6 +105,7 @@ function runSize(n: number, repeat: number): SizeResult {
     peakRss = Math.max(peakRss, m.rss);
   };
   const gc = (globalThis as { gc?: () => void }).gc;
+  const phase = (what: string) => process.stderr.write(`  [${n}] ${what} (heap ${(process.memoryUsage().heapUsed / 2 ** 20).toFixed(0)} MB)\n`);
   const text = manifests(n);
   gc?.();
   let t = performance.now();
@@ -112,6 +113,7 @@ function runSize(n: number, repeat: number): SizeResult {
   const parseMs = performance.now() - t;
   if (!parsed.ok) throw new Error(`bench manifests do not parse: ${parsed.error.message}`);
   sample();
+  phase(`parsed in ${parseMs.toFixed(0)} ms`);
   // Freeze off: the store deep-freezes objects by default to catch mutation bugs; the bench measures both
   // the way tests and the UI run it (frozen) — see --no-freeze below.
   const sim = createSimulation(CLUSTER, { seed: 1, freeze: !process.argv.includes('--no-freeze') });
@@ -120,10 +122,12 @@ function runSize(n: number, repeat: number): SizeResult {
   for (const o of objs) sim.store.create(o);
   const applyMs = performance.now() - t;
   sample();
+  phase(`applied in ${applyMs.toFixed(0)} ms`);
   t = performance.now();
   const virtualSettleMs = sim.settle();
   const settleMs = performance.now() - t;
   sample();
+  phase(`settled in ${settleMs.toFixed(0)} ms`);
   const bound = sim.store.list('PersistentVolumeClaim').filter((c) => (c.status as { phase?: string } | undefined)?.phase === 'Bound').length;
 
   // Incremental changes at this size: a spare PV for each new claim, created untimed first.
@@ -231,9 +235,11 @@ async function main(): Promise<void> {
       timeout: budgetS * 1000,
       maxBuffer: 1 << 24,
     });
+    process.stderr.write(r.stderr ?? '');
     if (r.status === 0) rows.push(JSON.parse(r.stdout.trim().split('\n').pop()!) as SizeResult);
     else {
-      const why = r.error && (r.error as NodeJS.ErrnoException).code === 'ETIMEDOUT' ? `stopped after the ${budgetS}s budget` : `failed: ${(r.stderr || String(r.error)).trim().split('\n').slice(-3).join(' | ')}`;
+      const reached = (r.stderr ?? '').trim().split('\n').filter((l) => l.startsWith('  [')).pop()?.trim() ?? 'nothing';
+      const why = r.error && (r.error as NodeJS.ErrnoException).code === 'ETIMEDOUT' ? `stopped after the ${budgetS}s budget; last phase reached: ${reached}` : `failed: ${(r.stderr || String(r.error)).trim().split('\n').slice(-3).join(' | ')}`;
       rows.push({ n, note: why } as SizeResult);
     }
     process.stderr.write(`bench: ${n} done\n`);

@@ -22,7 +22,7 @@ const fakeKubectl: KubectlRunner = (argv, ctx) => {
       apiVersion: 'v1',
       kind: 'PersistentVolume',
       metadata: { name: argv[1], labels: { tier: 'gold' } },
-      spec: { capacity: { storage: '1Gi' }, accessModes: ['ReadWriteOnce'] },
+      spec: { capacity: { storage: '1Gi' }, accessModes: ['ReadWriteOnce'], csi: { driver: 'nasplugin.csi.alibabacloud.com', volumeHandle: argv[1] } },
     });
     return { stdout: `persistentvolume/${argv[1]} created\n`, stderr: '', code: 0 };
   }
