@@ -135,7 +135,7 @@ describe('kubectl describe errors and fallbacks', () => {
     const sim = bareSim();
     const out = kubectl(sim, 'describe node node').stdout;
     expect(out.match(/^Name: {15}node-\d$/gm)).toEqual(['Name:               node-1', 'Name:               node-2']);
-    expect(out).toContain('Events:                       <none>\n\n\nName:');
+    expect(out).toContain('Events:              <none>\n\n\nName:');
   });
 
   it.each([

@@ -32,8 +32,33 @@ export function serverErrorLine(e: ApiError): string {
   return `Error from server (${e.reason}): ${e.message}`;
 }
 
+/**
+ * cmdutil.CheckErr's IsInvalid branch: `The PersistentVolume "x" is invalid: <cause>` for one cause,
+ * or `…is invalid: ` and one `* field: message` line per cause. The message (and any `error when
+ * creating "f.yaml"` prefix added to it) is not shown.
+ */
+export function invalidText(e: ApiError): string {
+  const d = e.details;
+  let s = 'The request is invalid';
+  const causes = d.causes ?? [];
+  if (!d.kind && !d.name && !causes.length) return `${s}: ${e.message}\n`;
+  if (d.kind || d.name) s = `The ${d.kind ?? ''} ${JSON.stringify(d.name ?? '')} is invalid`;
+  else if (causes[0]?.field) s = `The ${causes[0].field} is invalid`;
+  if (!causes.length) return s + '\n';
+  const seen = new Set<string>();
+  const errs: string[] = [];
+  for (const c of causes) {
+    const m = `${c.field ?? ''}: ${c.message}`;
+    if (!seen.has(m)) errs.push(m), seen.add(m);
+  }
+  if (errs.length === 1) return `${s}: ${errs[0]}\n`;
+  return `${s}: \n` + errs.map((x) => `* ${x}\n`).join('');
+}
+
+/** What cmdutil.CheckErr prints for one error. */
 export function errorText(e: unknown): string {
   if (e instanceof KubectlError) return e.text;
-  if (isApiError(e)) return serverErrorLine(e) + '\n';
-  return `error: ${e instanceof Error ? e.message : String(e)}\n`;
+  if (isApiError(e)) return e.reason === 'Invalid' ? invalidText(e) : serverErrorLine(e) + '\n';
+  const msg = e instanceof Error ? e.message : String(e);
+  return (msg.startsWith('error: ') ? msg : `error: ${msg}`) + '\n';
 }

@@ -215,7 +215,7 @@ describe('kubectl get errors', () => {
     [
       'bad output format',
       'get pv -o foo',
-      'error: unable to match a printer suitable for the output format "foo", allowed formats are: custom-columns, custom-columns-file, go-template, go-template-file, json, jsonpath, jsonpath-as-json, jsonpath-file, name, template, templatefile, wide, yaml\n',
+      'error: unable to match a printer suitable for the output format "foo", allowed formats are: custom-columns,custom-columns-file,go-template,go-template-file,json,jsonpath,jsonpath-as-json,jsonpath-file,name,template,templatefile,wide,yaml\n',
     ],
   ])('%s', (_name, line, stderr) => {
     const r = kubectl(bareSim(), line);

@@ -1,6 +1,6 @@
 // kubectl inside the engine: one implementation for the headless CLI, the browser terminal and the
 // HTTP API's tests. runKubectl never throws; every failure becomes kubectl's stderr text and exit code.
-import { KubectlError, errorText } from './errors';
+import { KubectlError } from './errors';
 import { Io } from './io';
 import type { KubectlContext, KubectlResult } from './types';
 import { runGet } from './cmd/get';
@@ -64,8 +64,10 @@ export function runKubectl(ctx: KubectlContext, argv: readonly string[]): Kubect
   } catch (e) {
     // Every failure, including a bug in a command, becomes stderr text and an exit code: the terminal
     // and the CLI must never see an exception.
-    io.err += errorText(e);
-    io.code = e instanceof KubectlError ? e.code : 1;
+    if (e instanceof KubectlError && e.code !== 1) {
+      io.err += e.text;
+      io.code = e.code;
+    } else io.fail(e);
   }
   return io.result();
 }

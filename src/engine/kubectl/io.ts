@@ -21,7 +21,10 @@ export class Io {
     this.errors.push(e);
   }
 
-  /** cmdutil.CheckErr on the aggregate: one error with its `error: ` prefix, several as plain lines. */
+  /**
+   * cmdutil.CheckErr on the aggregate: one error as CheckErr prints it (`error: …`, `The X "y" is
+   * invalid: …`), several through MultipleErrors (StandardErrorMessage, no `error: ` prefix).
+   */
   result(): KubectlResult {
     let err = this.err;
     if (this.errors.length === 1) err += errorText(this.errors[0]);

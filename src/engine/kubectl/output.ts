@@ -51,7 +51,7 @@ export type OutputFormat =
   | { t: 'custom-columns'; spec: string };
 
 const ALLOWED =
-  'custom-columns, custom-columns-file, go-template, go-template-file, json, jsonpath, jsonpath-as-json, jsonpath-file, name, template, templatefile, wide, yaml';
+  'custom-columns,custom-columns-file,go-template,go-template-file,json,jsonpath,jsonpath-as-json,jsonpath-file,name,template,templatefile,wide,yaml';
 
 export function parseOutput(o: string | undefined, allowed = ALLOWED): OutputFormat {
   if (o === undefined || o === '') return { t: 'table', wide: false };

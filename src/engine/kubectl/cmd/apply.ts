@@ -32,10 +32,10 @@ const FLAGS: FlagSpec[] = [
 /** The JSON kubectl stores in last-applied-configuration: the file's object, keys sorted, newline-terminated. */
 export function lastAppliedOf(obj: KObject): string {
   const copy = structuredClone(obj) as KObject;
+  // GetModifiedConfiguration sets the annotations map (empty when the file has none) before serializing.
   const ann = { ...(copy.metadata.annotations ?? {}) };
   delete ann[LAST_APPLIED];
-  if (Object.keys(ann).length) copy.metadata.annotations = ann;
-  else delete copy.metadata.annotations;
+  copy.metadata.annotations = ann;
   return JSON.stringify(sortDeep(copy)) + '\n';
 }
 

@@ -5,6 +5,7 @@ import { flagBool, flagString, type ParsedFlags } from '../flags';
 import { listObjects } from '../resources';
 import { matchFields, matchLabels, parseFieldSelector, parseLabelSelector } from '../selectors';
 import type { KubectlContext } from '../types';
+import { ApiError, isApiError } from '../../store/errors';
 
 export function namespaceOf(ctx: KubectlContext, p: ParsedFlags): string {
   return flagString(p, 'namespace') || ctx.namespace || 'default';
@@ -15,7 +16,15 @@ export function selectObjects(ctx: KubectlContext, kind: KindInfo, ns: string | 
   const ls = flagString(p, 'selector');
   const fs = flagString(p, 'field-selector');
   const lsel = ls ? parseLabelSelector(ls) : undefined;
-  const fsel = fs ? parseFieldSelector(kind.kind, fs) : undefined;
+  let fsel;
+  try {
+    fsel = fs ? parseFieldSelector(kind.kind, fs) : undefined;
+  } catch (e) {
+    // resource.EnhanceListError: the client names the list it could not get
+    if (!isApiError(e)) throw e;
+    const gv = kind.group ? `${kind.group}/${kind.version}` : `/${kind.version}`;
+    throw new ApiError(e.reason, `Unable to find "${gv}, Resource=${kind.plural}" that match label selector "${ls ?? ''}", field selector "${fs}": ${e.message}`, e.details);
+  }
   return listObjects(ctx.sim, kind, ns).filter(
     (o) => (!lsel || matchLabels(lsel, o.metadata.labels)) && (!fsel || matchFields(fsel, o)),
   );

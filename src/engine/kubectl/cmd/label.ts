@@ -77,7 +77,8 @@ export function runLabel(io: Io, argv: readonly string[], verb: 'label' | 'annot
     const patchMap: Record<string, string | null> = { ...set };
     for (const k of remove) patchMap[k] = null;
     const changed = Object.entries(set).some(([k, v]) => cur[k] !== v) || remove.some((k) => k in cur);
-    for (const k of remove) if (!(k in cur)) io.warn(`${noun} "${k}" not found.\n`);
+    // kubectl prints this on stdout
+    for (const k of remove) if (!(k in cur)) io.print(`${noun} "${k}" not found.\n`);
     try {
       if (changed && dry !== 'client')
         io.ctx.sim.store.patch(t.kind.kind, t.obj.metadata.namespace, t.obj.metadata.name, 'merge', { metadata: { [field]: patchMap } }, { dryRun: dry === 'server' });

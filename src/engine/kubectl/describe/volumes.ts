@@ -8,6 +8,10 @@ function goBool(v: unknown): string {
   return v === true ? 'true' : 'false';
 }
 
+function goPtrBool(v: unknown): string {
+  return v === undefined || v === null ? '<nil>' : goBool(v);
+}
+
 function csiAttributes(w: PrefixWriter, attrs: unknown): void {
   w.write(LEVEL_2, 'VolumeAttributes:\t');
   const a = rec(attrs);
@@ -85,9 +89,10 @@ export function printVolumeSource(w: PrefixWriter, src: Rec, persistent: boolean
   } else if (src.projected) {
     w.write(LEVEL_2, 'Type:\tProjected (a volume that contains injected data from multiple sources)\n');
     for (const s of arr(rec(src.projected).sources).map(rec)) {
-      if (s.secret) w.write(LEVEL_2, `SecretName:\t${str(rec(s.secret).name)}\n    Optional:\t${goBool(rec(s.secret).optional)}\n`);
+      // v1.32 prints the *bool itself: <nil> when unset (a set pointer prints its address upstream).
+      if (s.secret) w.write(LEVEL_2, `SecretName:\t${str(rec(s.secret).name)}\n    SecretOptionalName:\t${goPtrBool(rec(s.secret).optional)}\n`);
       else if (s.downwardAPI) w.write(LEVEL_2, 'DownwardAPI:\ttrue\n');
-      else if (s.configMap) w.write(LEVEL_2, `ConfigMapName:\t${str(rec(s.configMap).name)}\n    Optional:\t${goBool(rec(s.configMap).optional)}\n`);
+      else if (s.configMap) w.write(LEVEL_2, `ConfigMapName:\t${str(rec(s.configMap).name)}\n    ConfigMapOptional:\t${goPtrBool(rec(s.configMap).optional)}\n`);
       else if (s.serviceAccountToken) w.write(LEVEL_2, `TokenExpirationSeconds:\t${String(rec(s.serviceAccountToken).expirationSeconds ?? 3607)}\n`);
     }
   } else if (src.downwardAPI) {

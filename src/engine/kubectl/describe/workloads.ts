@@ -1,7 +1,7 @@
 // Brief describers for Node, Deployment, StatefulSet and Namespace, following pkg/describe/describe.go.
 import type { KObject } from '../../model/types';
 import type { Simulation } from '../../sim/simulation';
-import { canonicalQuantity } from '../../model/quantity';
+import { canonicalQuantity, formatQuantity, tryParseQuantity, type Quantity } from '../../model/quantity';
 import { since } from '../duration';
 import { arr, formatLabelSelector, num, rec, spec, status, str } from '../printers/helpers';
 import { nodeRoles } from '../printers/core';
@@ -13,6 +13,35 @@ function resourceList(w: PrefixWriter, title: string, list: unknown): void {
   const m = rec(list);
   w.write(LEVEL_0, `${title}:\n`);
   for (const k of Object.keys(m).sort()) w.write(LEVEL_1, `${k}:\t${canonicalQuantity(str(m[k]))}\n`);
+}
+
+/** Sum of the containers' requests and limits (resourcehelper.PodRequestsAndLimits, regular containers). */
+function podTotals(pods: readonly KObject[]): { req: Record<string, bigint>; lim: Record<string, bigint> } {
+  const req: Record<string, bigint> = {};
+  const lim: Record<string, bigint> = {};
+  for (const p of pods)
+    for (const c of arr(rec(p.spec).containers).map(rec)) {
+      const r = rec(c.resources);
+      for (const [into, list] of [
+        [req, rec(r.requests)],
+        [lim, rec(r.limits)],
+      ] as const)
+        for (const [k, v] of Object.entries(list)) {
+          const q = tryParseQuantity(str(v));
+          if (q) into[k] = (into[k] ?? 0n) + q.nanos;
+        }
+    }
+  return { req, lim };
+}
+
+function qty(nanos: bigint | undefined, format: 'DecimalSI' | 'BinarySI'): string {
+  return formatQuantity({ nanos: nanos ?? 0n, format } as Quantity);
+}
+
+function percent(part: bigint | undefined, total: unknown): number {
+  const t = tryParseQuantity(str(total));
+  if (!part || !t || t.nanos === 0n) return 0;
+  return Math.trunc((Number(part) / Number(t.nanos)) * 100);
 }
 
 export function describeNode(sim: Simulation, node: KObject): string {
@@ -36,6 +65,8 @@ export function describeNode(sim: Simulation, node: KObject): string {
         w.write(LEVEL_0, `${str(t.key)}${str(t.value) ? `=${str(t.value)}` : ''}:${str(t.effect)}\n`);
       });
   w.write(LEVEL_0, `Unschedulable:\t${sp.unschedulable === true}\n`);
+  // The simulated API serves no coordination.k8s.io Leases; this is what kubectl prints then.
+  w.write(LEVEL_0, 'Lease:\tFailed to get lease: the server could not find the requested resource\n');
   const conds = arr(st.conditions).map(rec);
   if (conds.length) {
     w.write(LEVEL_0, 'Conditions:\n  Type\tStatus\tLastHeartbeatTime\tLastTransitionTime\tReason\tMessage\n');
@@ -52,20 +83,44 @@ export function describeNode(sim: Simulation, node: KObject): string {
   if (st.allocatable) resourceList(w, 'Allocatable', st.allocatable);
   const info = rec(st.nodeInfo);
   w.write(LEVEL_0, 'System Info:\n');
-  w.write(LEVEL_1, `Kernel Version:\t${str(info.kernelVersion)}\n`);
-  w.write(LEVEL_1, `OS Image:\t${str(info.osImage)}\n`);
-  w.write(LEVEL_1, `Operating System:\t${str(info.operatingSystem)}\n`);
-  w.write(LEVEL_1, `Architecture:\t${str(info.architecture)}\n`);
-  w.write(LEVEL_1, `Container Runtime Version:\t${str(info.containerRuntimeVersion)}\n`);
-  w.write(LEVEL_1, `Kubelet Version:\t${str(info.kubeletVersion)}\n`);
-  const pods = sim.store
-    .list('Pod')
-    .filter((p) => str(rec(p.spec).nodeName) === node.metadata.name && !['Succeeded', 'Failed'].includes(str(rec(p.status).phase)));
+  w.write(LEVEL_0, `  Machine ID:\t${str(info.machineID)}\n`);
+  w.write(LEVEL_0, `  System UUID:\t${str(info.systemUUID)}\n`);
+  w.write(LEVEL_0, `  Boot ID:\t${str(info.bootID)}\n`);
+  w.write(LEVEL_0, `  Kernel Version:\t${str(info.kernelVersion)}\n`);
+  w.write(LEVEL_0, `  OS Image:\t${str(info.osImage)}\n`);
+  w.write(LEVEL_0, `  Operating System:\t${str(info.operatingSystem)}\n`);
+  w.write(LEVEL_0, `  Architecture:\t${str(info.architecture)}\n`);
+  w.write(LEVEL_0, `  Container Runtime Version:\t${str(info.containerRuntimeVersion)}\n`);
+  w.write(LEVEL_0, `  Kubelet Version:\t${str(info.kubeletVersion)}\n`);
+  w.write(LEVEL_0, `  Kube-Proxy Version:\t${str(info.kubeProxyVersion)}\n`);
+  if (str(sp.podCIDR)) w.write(LEVEL_0, `PodCIDR:\t${str(sp.podCIDR)}\n`);
+  if (arr(sp.podCIDRs).length) w.write(LEVEL_0, `PodCIDRs:\t${arr(sp.podCIDRs).map(str).join(',')}\n`);
+  if (str(sp.providerID)) w.write(LEVEL_0, `ProviderID:\t${str(sp.providerID)}\n`);
+  const pods = [...sim.store.list('Pod')]
+    .filter((p) => str(rec(p.spec).nodeName) === node.metadata.name && !['Succeeded', 'Failed'].includes(str(rec(p.status).phase)))
+    .sort((a, b) => (`${a.metadata.namespace}/${a.metadata.name}` < `${b.metadata.namespace}/${b.metadata.name}` ? -1 : 1));
+  const alloc = rec(st.allocatable);
+  // describeNodeResource: note the empty column after Name, as upstream writes it.
   w.write(LEVEL_0, `Non-terminated Pods:\t(${pods.length} in total)\n`);
-  w.write(LEVEL_1, 'Namespace\tName\tCPU Requests\tCPU Limits\tMemory Requests\tMemory Limits\tAge\n');
-  w.write(LEVEL_1, '---------\t----\t------------\t----------\t---------------\t-------------\t---\n');
-  for (const p of pods)
-    w.write(LEVEL_1, `${p.metadata.namespace}\t${p.metadata.name}\t0 (0%)\t0 (0%)\t0 (0%)\t0 (0%)\t${since(p.metadata.creationTimestamp, now)}\n`);
+  w.write(LEVEL_1, 'Namespace\tName\t\tCPU Requests\tCPU Limits\tMemory Requests\tMemory Limits\tAge\n');
+  w.write(LEVEL_1, '---------\t----\t\t------------\t----------\t---------------\t-------------\t---\n');
+  for (const p of pods) {
+    const { req, lim } = podTotals([p]);
+    w.write(
+      LEVEL_1,
+      `${p.metadata.namespace}\t${p.metadata.name}\t\t${qty(req.cpu, 'DecimalSI')} (${percent(req.cpu, alloc.cpu)}%)\t${qty(lim.cpu, 'DecimalSI')} (${percent(lim.cpu, alloc.cpu)}%)\t${qty(req.memory, 'BinarySI')} (${percent(req.memory, alloc.memory)}%)\t${qty(lim.memory, 'BinarySI')} (${percent(lim.memory, alloc.memory)}%)\t${since(p.metadata.creationTimestamp, now)}\n`,
+    );
+  }
+  const { req, lim } = podTotals(pods);
+  w.write(LEVEL_0, 'Allocated resources:\n  (Total limits may be over 100 percent, i.e., overcommitted.)\n');
+  w.write(LEVEL_1, 'Resource\tRequests\tLimits\n');
+  w.write(LEVEL_1, '--------\t--------\t------\n');
+  for (const [r, f] of [
+    ['cpu', 'DecimalSI'],
+    ['memory', 'BinarySI'],
+    ['ephemeral-storage', 'BinarySI'],
+  ] as const)
+    w.write(LEVEL_1, `${r}\t${qty(req[r], f)} (${percent(req[r], alloc[r])}%)\t${qty(lim[r], f)} (${percent(lim[r], alloc[r])}%)\n`);
   describeEvents(w, searchEvents(sim, node), now);
   return w.toString();
 }
