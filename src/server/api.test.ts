@@ -90,11 +90,8 @@ describe.skipIf(!HAVE_KUBECTL)('the real kubectl against the HTTP API prints wha
 
   // Differences known and reported, as expected failures: each turns into a failing test once fixed,
   // so the entry is removed then. Key: the command line.
-  const KNOWN: Record<string, string> = {
-    'get pv nas-csi-pv -o yaml':
-      'kubectl apply (client-side) writes "metadata":{"annotations":{},…} into last-applied-configuration (GetModifiedConfiguration sets an empty annotations map); ours omits it',
-    'get pvc nas-pvc -o json': 'same last-applied-configuration difference',
-  };
+  const KNOWN: Record<string, string> = {};
+
 
   const cases = steps.map((s, i) => {
     const line = s === 'settle' ? '(settle)' : s.join(' ');
