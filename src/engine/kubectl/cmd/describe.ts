@@ -13,7 +13,7 @@ import { allNamespaces, namespaceOf, selectObjects } from './common';
 import { describeGeneric } from '../describe/generic';
 import { describeConfigMap, describeSecret } from '../describe/config';
 import { describePod } from '../describe/pod';
-import { describePersistentVolume, describePersistentVolumeClaim, describeStorageClass } from '../describe/storage';
+import { describeCSINode, describePersistentVolume, describePersistentVolumeClaim, describeStorageClass } from '../describe/storage';
 import { describeDeployment, describeNamespace, describeNode, describeStatefulSet } from '../describe/workloads';
 
 const FLAGS: FlagSpec[] = [
@@ -33,6 +33,8 @@ export function describeObject(sim: Simulation, o: KObject): string {
       return describePersistentVolumeClaim(sim, o);
     case 'StorageClass':
       return describeStorageClass(sim, o);
+    case 'CSINode':
+      return describeCSINode(sim, o);
     case 'Pod':
       return describePod(sim, o);
     case 'Node':

@@ -10,6 +10,7 @@ import {
   LEVEL_0,
   LEVEL_1,
   LEVEL_2,
+  LEVEL_3,
   PrefixWriter,
   goList,
   printAnnotationsMultiline,
@@ -175,5 +176,30 @@ export function describeStorageClass(sim: Simulation, sc: KObject): string {
     }
   }
   describeEvents(w, searchEvents(sim, sc), sim.now());
+  return w.toString();
+}
+
+export function describeCSINode(sim: Simulation, csi: KObject): string {
+  const w = new PrefixWriter();
+  w.write(LEVEL_0, `Name:\t${csi.metadata.name}\n`);
+  printLabelsMultiline(w, 'Labels', csi.metadata.labels);
+  printAnnotationsMultiline(w, 'Annotations', csi.metadata.annotations);
+  w.write(LEVEL_0, `CreationTimestamp:\t${rfc1123z(csi.metadata.creationTimestamp)}\n`);
+  w.write(LEVEL_0, 'Spec:\n');
+  const drivers = spec(csi).drivers;
+  if (drivers != null) {
+    w.write(LEVEL_1, 'Drivers:\n');
+    for (const d of arr(drivers).map(rec)) {
+      w.write(LEVEL_2, `${str(d.name)}:\n`);
+      w.write(LEVEL_3, `Node ID:\t${str(d.nodeID)}\n`);
+      const count = rec(d.allocatable).count;
+      if (count != null) {
+        w.write(LEVEL_3, 'Allocatables:\n');
+        w.write(4, `Count:\t${String(count)}\n`);
+      }
+      if (d.topologyKeys != null) w.write(LEVEL_3, `Topology Keys:\t${goList(arr(d.topologyKeys).map(str))}\n`);
+    }
+  }
+  describeEvents(w, searchEvents(sim, csi), sim.now());
   return w.toString();
 }
