@@ -94,22 +94,42 @@ function decode(source: string, value: unknown): SourceDoc | KubectlError {
   return { source, obj: structuredClone(o) as unknown as KObject, kind: k };
 }
 
+/**
+ * k8s.io/apimachinery's YAMLReader: documents are split at lines starting with `---` (followed only by
+ * spaces or a comment) and decoded one by one, so a syntax error's line is counted within its document
+ * and the documents before it are still applied; the stream stops at the error.
+ */
+export function splitDocuments(text: string): string[] {
+  const docs: string[] = [];
+  let cur: string[] = [];
+  for (const line of text.split('\n')) {
+    if (line.startsWith('---') && /^---\s*(#.*)?$/.test(line)) {
+      if (cur.some((l) => l.trim() !== '')) docs.push(cur.join('\n'));
+      cur = [];
+      continue;
+    }
+    cur.push(line);
+  }
+  if (cur.some((l) => l.trim() !== '')) docs.push(cur.join('\n'));
+  return docs;
+}
+
 export function readManifests(ctx: KubectlContext, filenames: readonly string[], recursive: boolean): ReadResult {
   const docs: SourceDoc[] = [];
   const errors: KubectlError[] = [];
   for (const [source, text] of expand(ctx, filenames, recursive)) {
-    const parsed = parseManifests(text);
-    if (!parsed.ok) {
-      const e = parsed.error;
-      errors.push(
-        clientError(`error parsing ${source}: error converting YAML to JSON: yaml: line ${e.line}, column ${e.col}: ${e.message}`),
-      );
-      continue;
-    }
-    for (const d of parsed.docs) {
-      const r = decode(source, d.value);
-      if (r instanceof KubectlError) errors.push(r);
-      else docs.push(r);
+    for (const chunk of splitDocuments(text)) {
+      const parsed = parseManifests(chunk);
+      if (!parsed.ok) {
+        const e = parsed.error;
+        errors.push(clientError(`error parsing ${source}: error converting YAML to JSON: yaml: line ${e.line}, column ${e.col}: ${e.message}`));
+        break;
+      }
+      for (const d of parsed.docs) {
+        const r = decode(source, d.value);
+        if (r instanceof KubectlError) errors.push(r);
+        else docs.push(r);
+      }
     }
   }
   return { docs, errors };

@@ -26,6 +26,8 @@ const files = memFiles({
   'pv-20g.yaml': PV.replace('10Gi', '20Gi').replace('  labels:\n    type: local\n', ''),
   'bad.yaml': 'apiVersion: v1\nkind: PersistentVolume\nmetadata:\n  name: bad\n spec: x\n',
   'mixed.yaml': 'apiVersion: v1\nkind: Foo\nmetadata:\n  name: x\n---\napiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: cm1\ndata:\n  a: b\n',
+  'twodoc.yaml':
+    'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: ok1\n---\napiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: bad\n data: x\n---\napiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: ok2\n',
   'invalid.yaml': 'apiVersion: v1\nkind: PersistentVolume\nmetadata:\n  name: inv\nspec:\n  capacity:\n    storage: 10Gi\n',
   'other-ns.yaml': 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: c\n  namespace: kube-system\n',
   'dir/a.yaml': 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: a\n',
@@ -113,6 +115,15 @@ describe('kubectl apply', () => {
     const r = kubectl(bareSim(), 'apply -f bad.yaml', { files });
     expect(r.stderr).toMatch(/^error: error parsing bad\.yaml: error converting YAML to JSON: yaml: line 5, column \d+: /);
     expect(r.code).toBe(1);
+  });
+
+  it('a syntax error stops its file there: the documents before it apply, its line counts within the document', () => {
+    // kubectl 1.32 (through the HTTP API): `configmap/ok1 created`, then the parse error; ok2 is never read
+    const sim = bareSim();
+    const r = kubectl(sim, 'apply -f twodoc.yaml', { files });
+    expect(r.stdout).toBe('configmap/ok1 created\n');
+    expect(r.stderr).toMatch(/^error: error parsing twodoc\.yaml: error converting YAML to JSON: yaml: line 5, column \d+: /);
+    expect(sim.store.get('ConfigMap', 'default', 'ok2')).toBeUndefined();
   });
 
   it('an invalid object prints as CheckErr does for Invalid: one `* field: message` line per cause', () => {
