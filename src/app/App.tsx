@@ -121,7 +121,7 @@ export function App({ bridge }: { bridge: Bridge }) {
       )}
       <main className="main">
         <section className="graph-pane">
-          {ready ? <GraphView /> : <div className="loading">{t('app.loading')}</div>}
+          <div className="graph-wrap">{ready ? <GraphView /> : <div className="loading">{t('app.loading')}</div>}</div>
           <Narration bridge={bridge} />
         </section>
         <aside className="side">

@@ -3,6 +3,8 @@ import { createRoot } from 'react-dom/client';
 import { App } from './App';
 import { createBridge } from './bridge/worker-bridge';
 import { decodeShare } from './features/share/share';
+import { clusterStore } from './state/cluster';
+import { uiStore } from './state/ui';
 import './styles.css';
 
 const DEFAULT_PROFILE = 'alicloud';
@@ -15,7 +17,8 @@ async function boot() {
       : { profile: DEFAULT_PROFILE, seed: 1 },
     () => new Worker(new URL('../worker/engine.worker.ts', import.meta.url), { type: 'module' }),
   );
-  (window as unknown as { __bridge?: unknown }).__bridge = bridge;
+  // for the browser tests and for curious learners in the console
+  Object.assign(window, { __bridge: bridge, __ksp: { cluster: clusterStore, ui: uiStore } });
   createRoot(document.getElementById('root')!).render(<App bridge={bridge} />);
 }
 

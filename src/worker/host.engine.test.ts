@@ -45,8 +45,10 @@ describe('Host with the engine', () => {
     h.host.handle({ type: 'command', id: 1, cmd: { type: 'apply', text } }, 0);
     const res = h.out.find((m) => m.type === 'result');
     expect(res?.type === 'result' && res.result.stdout).toMatch(/persistentvolume\/nas-csi-pv created\npersistentvolumeclaim\/nas-pvc created/);
-    playUntil(h, () => h.host.simulation.store.get('PersistentVolumeClaim', 'default', 'nas-pvc')?.status?.phase === 'Bound');
-    expect((h.host.simulation.store.get('PersistentVolume', undefined, 'nas-csi-pv')?.status as { phase?: string }).phase).toBe('Bound');
+    const phase = (kind: 'PersistentVolume' | 'PersistentVolumeClaim', ns: string | undefined, name: string) =>
+      (h.host.simulation.store.get(kind, ns, name) as { status?: { phase?: string } } | undefined)?.status?.phase;
+    playUntil(h, () => phase('PersistentVolumeClaim', 'default', 'nas-pvc') === 'Bound');
+    expect(phase('PersistentVolume', undefined, 'nas-csi-pv')).toBe('Bound');
   });
 
   it('dynamic disk lesson: step lines run in order and CreateVolume is traced before the claim binds', () => {

@@ -110,4 +110,14 @@ describe('Host', () => {
     h.host.tick(100);
     expect(h.host.time).toBe(800);
   });
+
+  it('a reset resends every object: the UI empties its mirror on ready', () => {
+    const h = harness();
+    h.host.handle({ type: 'init', opts: { profile: 'playground', seed: 1 } }, 0);
+    h.out.length = 0;
+    h.host.handle({ type: 'reset' }, 0);
+    const p = h.patches();
+    expect(p).toHaveLength(1);
+    expect(p[0].upsert.filter((o) => o.kind === 'Node')).toHaveLength(3);
+  });
 });

@@ -136,6 +136,8 @@ export class Host {
         this.seed = msg.opts.seed;
         this.scenario = msg.opts.scenario && this.deps.scenarios?.has(msg.opts.scenario) ? msg.opts.scenario : undefined;
         this.pendingLines = [];
+        // the UI empties its mirror on `ready`: everything is new to it again
+        this.sent.clear();
         this.log = [...(msg.opts.log ?? [])];
         const end = this.log.length ? this.log[this.log.length - 1].at : 0;
         this.rebuild(msg.opts.time ?? end);

@@ -61,17 +61,28 @@ export function errorMarkers(text: string, stderr: string): EditorMarker[] {
   } catch {
     return [];
   }
+  // kubectl prints `The Kind "name" is invalid:` and then one `* field: reason` line per cause (or the
+  // cause on the same line when there is one): follow the object named last.
   const out: EditorMarker[] = [];
+  const mentioned = new Map<DocInfo, string>();
+  let cur: DocInfo | undefined;
   for (const raw of stderr.split('\n')) {
     const lineText = raw.trim();
     if (!lineText || lineText.startsWith('Warning:')) continue;
-    const doc = docs.find((d) => d.name && (lineText.includes(`"${d.name}"`) || lineText.includes(`/${d.name} `))) ?? (docs.length === 1 ? docs[0] : undefined);
+    const named = docs.find((d) => d.name && (lineText.includes(`"${d.name}"`) || lineText.includes(`/${d.name} `)));
+    if (named) cur = named;
+    const doc = named ?? cur ?? (docs.length === 1 ? docs[0] : undefined);
     if (!doc) continue;
+    if (named && !mentioned.has(named)) mentioned.set(named, lineText);
     // `spec.capacity: Required value`, `spec.accessModes[0]: Unsupported value` …
-    const fields = [...lineText.matchAll(/(?:^|[\s,:[])((?:metadata|spec|status|provisioner|parameters|reclaimPolicy|volumeBindingMode|data)(?:\.[\w-]+|\[\d+\])*): /g)].map((m) => m[1]);
+    const fields = [...lineText.matchAll(/(?:^|[\s,:[*])((?:metadata|spec|status|provisioner|parameters|reclaimPolicy|volumeBindingMode|data)(?:\.[\w-]+|\[\d+\])*): /g)].map((m) => m[1]);
     const lines = fields.map((f) => fieldLine(doc.node, f, lc)).filter((l): l is number => l !== undefined);
-    const at = lines.length ? lines : [doc.line];
-    for (const l of [...new Set(at)]) out.push({ line: l, col: 1, endLine: l, endCol: 200, message: lineText, severity: 'error' });
+    const head = mentioned.get(doc);
+    const message = head && head !== lineText ? `${head} ${lineText.replace(/^\*\s*/, '')}` : lineText;
+    for (const l of [...new Set(lines)]) out.push({ line: l, col: 1, endLine: l, endCol: 200, message, severity: 'error' });
+    if (lines.length) mentioned.set(doc, head ?? lineText), (doc as DocInfo & { marked?: boolean }).marked = true;
   }
+  for (const [doc, text] of mentioned)
+    if (!(doc as DocInfo & { marked?: boolean }).marked) out.push({ line: doc.line, col: 1, endLine: doc.line, endCol: 200, message: text, severity: 'error' });
   return out;
 }

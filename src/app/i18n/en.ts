@@ -23,7 +23,7 @@ export const en = {
   'timeline.toEnd': 'Run to the end',
   'timeline.speed': 'Speed (+ / −)',
   'timeline.scrubber': 'Virtual time',
-  'timeline.commands': 'commands',
+  'timeline.commands': 'Commands',
   'tabs.editor': 'Editor',
   'tabs.inspector': 'Inspector',
   'tabs.events': 'Events',

@@ -25,7 +25,7 @@ export const zh: Record<MessageKey, string> = {
   'timeline.toEnd': '运行到结束',
   'timeline.speed': '速度(+ / −)',
   'timeline.scrubber': '虚拟时间',
-  'timeline.commands': '条命令',
+  'timeline.commands': '命令',
   'tabs.editor': '编辑器',
   'tabs.inspector': '检查器',
   'tabs.events': '事件',

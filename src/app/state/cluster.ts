@@ -35,6 +35,8 @@ export interface ClusterState {
   traces: readonly TimedTrace[];
   transitions: readonly PhaseTransition[];
   assets: readonly AssetRecord[];
+  /** control-plane and CSI components that have acted (traces, event sources), sorted */
+  components: readonly string[];
   /** the newest event per involved object: a Warning there is shown on the object (FailedBinding …) */
   lastEvent: Readonly<Record<string, RecordedEvent>>;
   time: number;
@@ -56,6 +58,7 @@ export const initialCluster: ClusterState = {
   transitions: [],
   assets: [],
   lastEvent: {},
+  components: [],
   time: 0,
   playback: { playing: false, speed: 1, time: 0, horizon: 0, log: [], marks: [] },
 };
@@ -122,8 +125,25 @@ export function reducePatch(st: ClusterState, p: Patch): Partial<ClusterState> {
   }
   if (p.assets && JSON.stringify(p.assets.map((a) => a.id + a.deleted + a.attachedTo.join())) !== JSON.stringify(st.assets.map((a) => a.id + a.deleted + a.attachedTo.join())))
     structural = true;
-  // traces can add components to the graph
-  if (p.traces.length || p.tracesReset) structural = structural || newComponents(st.traces, p.traces, p.tracesReset);
+  // traces and event sources add components to the graph
+  let components = st.components;
+  if (p.traces.length || p.tracesReset || p.events.length || p.eventsReset) {
+    const set = new Set(p.tracesReset || p.eventsReset ? [] : st.components);
+    for (const tr of p.traces) {
+      set.add(tr.from);
+      set.add(tr.to);
+    }
+    for (const e of p.events) {
+      const c = componentOfSource(e.source.component, e.source.host);
+      if (c) set.add(c);
+    }
+    if (p.tracesReset) for (const tr of traces) (set.add(tr.from), set.add(tr.to));
+    const next = [...set].sort();
+    if (next.join('\n') !== st.components.join('\n')) {
+      components = next;
+      structural = true;
+    }
+  }
   return {
     objects,
     sigs,
@@ -132,15 +152,26 @@ export function reducePatch(st: ClusterState, p: Patch): Partial<ClusterState> {
     transitions,
     assets,
     lastEvent,
+    components,
     time: p.time,
     structure: structural ? st.structure + 1 : st.structure,
   };
 }
 
-function newComponents(old: readonly TimedTrace[], added: readonly TimedTrace[], reset: boolean): boolean {
-  if (reset) return true;
-  const known = new Set(old.flatMap((t) => [t.from, t.to]));
-  return added.some((t) => !known.has(t.from) || !known.has(t.to));
+/** Event sources (upstream component names) as the graph's component ids. */
+export function componentOfSource(component: string, host?: string): string | undefined {
+  switch (component) {
+    case 'persistentvolume-controller':
+      return 'pv-controller';
+    case 'default-scheduler':
+      return 'scheduler';
+    case 'attachdetach-controller':
+      return 'attachdetach-controller';
+    case 'kubelet':
+      return host ? `kubelet/${host}` : undefined;
+    default:
+      return undefined;
+  }
 }
 
 export function involvedKey(e: RecordedEvent): string {

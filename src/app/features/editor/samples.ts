@@ -66,18 +66,7 @@ spec:
             claimName: nas-pvc
 `;
 
-export const SAMPLE_DISK = `apiVersion: storage.k8s.io/v1
-kind: StorageClass
-metadata:
-  name: csi-disk
-provisioner: diskplugin.csi.alibabacloud.com
-parameters:
-  regionId: cn-hangzhou
-  zoneId: cn-hangzhou-a
-  fsType: ext4
-  type: cloud_ssd
-reclaimPolicy: Delete
----
+export const SAMPLE_DISK = `# The administrator's StorageClass csi-disk comes with the cluster (kubectl get sc csi-disk -o yaml).
 apiVersion: v1
 kind: PersistentVolumeClaim
 metadata:

@@ -14,15 +14,11 @@ import { activeTraces, derivedStore } from './derived';
 
 const EDGE_TYPES = { call: CallEdge };
 
-function componentsOf(traces: readonly { from: string; to: string }[]): string[] {
-  return [...new Set(traces.flatMap((t) => [t.from, t.to]))].sort();
-}
-
 function useLayout(): Layout {
   const structure = useCluster((s) => s.structure);
   return useMemo(() => {
     const s = clusterStore.getState();
-    return computeLayout({ objects: s.objects, assets: s.assets, cluster: s.cluster, components: componentsOf(s.traces) });
+    return computeLayout({ objects: s.objects, assets: s.assets, cluster: s.cluster, components: s.components });
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [structure]);
 }
@@ -40,7 +36,7 @@ const EDGE_STYLE: Record<GEdge['kind'], string> = {
 function AutoFit({ width, height }: { width: number; height: number }) {
   const rf = useReactFlow();
   useEffect(() => {
-    const id = requestAnimationFrame(() => void rf.fitView({ padding: 0.08, duration: 300 }));
+    const id = requestAnimationFrame(() => void rf.fitView({ padding: 0.08, duration: 300, maxZoom: 1.15 }));
     return () => cancelAnimationFrame(id);
   }, [rf, width, height]);
   return null;
@@ -179,7 +175,7 @@ export function GraphView() {
         nodeTypes={NODE_TYPES}
         edgeTypes={EDGE_TYPES}
         fitView
-        fitViewOptions={{ padding: 0.08 }}
+        fitViewOptions={{ padding: 0.08, maxZoom: 1.15 }}
         minZoom={0.1}
         maxZoom={2}
         onlyRenderVisibleElements={nodes.length > 300}

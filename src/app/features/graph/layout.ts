@@ -17,8 +17,10 @@ export const POD_H = 84;
 export const POD_GAP = 10;
 export const ZONE_PAD = 16;
 export const ZONE_LABEL = 30;
-export const COMP_W = 168;
-export const COMP_H = 44;
+export const COMP_W = 212;
+export const COMP_H = 40;
+/** room between components for a call's label travelling along the edge */
+export const COMP_GAP = 96;
 
 export type GNodeType = 'object' | 'pod' | 'node' | 'zone' | 'component' | 'asset' | 'section';
 
@@ -91,7 +93,7 @@ export function computeLayout(inp: LayoutInput): Layout {
   y += 28;
   const global = inp.components.filter((c) => !c.startsWith('kubelet/') && !c.startsWith('csi-node/'));
   const ordered = [...global].sort((a, b) => rank(a) - rank(b) || a.localeCompare(b));
-  ordered.forEach((c, i) => nodes.push({ id: `comp:${c}`, type: 'component', x: i * (COMP_W + GAP), y, w: COMP_W, h: COMP_H, data: { name: c } }));
+  ordered.forEach((c, i) => nodes.push({ id: `comp:${c}`, type: 'component', x: i * (COMP_W + COMP_GAP), y, w: COMP_W, h: COMP_H, data: { name: c } }));
   y += COMP_H + 36;
 
   // ---- cluster: zones and node containers --------------------------------------------------------
@@ -201,6 +203,7 @@ export function computeLayout(inp: LayoutInput): Layout {
   // ---- claims, volumes, classes -------------------------------------------------------------------
   nodes.push(section('section:claims', 0, y, 'graph.claims'));
   y += 28;
+  const claimsTop = y;
   const pvcs = byKind('PersistentVolumeClaim');
   const claimUsers = new Map<string, string[]>();
   for (const p of pods)
@@ -252,10 +255,12 @@ export function computeLayout(inp: LayoutInput): Layout {
     if (!s.volumeName && s.storageClassName && inp.objects[key('StorageClass', undefined, s.storageClassName)])
       edges.push({ id: `cls:${keyOf(c)}`, source: keyOf(c), target: key('StorageClass', undefined, s.storageClassName), kind: 'class' });
   }
+  // classes stacked in a column to the right of claims and volumes
   const scs = byKind('StorageClass');
-  const rightCol = Math.max(pvRight, ...[...pvcPos.values()].map((v) => v + CARD_W), x - CARD_W) + GAP * 3;
-  scs.forEach((sc, i) => nodes.push({ id: keyOf(sc), type: 'object', x: rightCol + i * (CARD_W + GAP), y, w: CARD_W, h: CARD_H, data: { k: keyOf(sc) } }));
-  y += CARD_H + 48;
+  const rightCol = Math.max(pvRight, ...[...pvcPos.values()].map((v) => v + CARD_W), NODE_W * 2) + GAP * 4;
+  const scTop = claimsTop;
+  scs.forEach((sc, i) => nodes.push({ id: keyOf(sc), type: 'object', x: rightCol, y: scTop + i * (CARD_H + 12), w: CARD_W, h: CARD_H, data: { k: keyOf(sc) } }));
+  y = Math.max(y + CARD_H + 48, scTop + scs.length * (CARD_H + 12) + 36);
 
   // ---- storage backend ----------------------------------------------------------------------------
   nodes.push(section('section:storage', 0, y, 'graph.storage'));

@@ -142,6 +142,8 @@ function mountsOf(o: KObject): { path: string; source: string; ro: boolean }[] {
   for (const c of (s.containers ?? []) as Any[])
     for (const m of (c.volumeMounts ?? []) as Any[]) {
       const v = vols.get(m.name) ?? {};
+      // the service account token volume admission injects into every pod is not part of the lesson
+      if (v.projected && String(m.name).startsWith('kube-api-access-')) continue;
       const src = v.persistentVolumeClaim
         ? `pvc/${v.persistentVolumeClaim.claimName}`
         : (Object.keys(v).find((x) => x !== 'name') ?? m.name);

@@ -11,7 +11,10 @@ export function Terminal({ bridge }: { bridge: Bridge }) {
   const [input, setInput] = useState('');
   const [hist, setHist] = useState(-1);
   const end = useRef<HTMLDivElement>(null);
-  useEffect(() => end.current?.scrollIntoView({ block: 'end' }), [lines]);
+  useEffect(() => {
+    // (braces: Chromium's scrollIntoView may return a promise, which React would take for a cleanup)
+    end.current?.scrollIntoView({ block: 'end' });
+  }, [lines]);
 
   async function run() {
     const line = input.trim();

@@ -117,7 +117,7 @@ export function Timeline({ bridge }: { bridge: Bridge }) {
         </select>
       </label>
       <span className="tl-log">
-        {pb.log.length} {t('timeline.commands')}
+        {t('timeline.commands')}: {pb.log.length}
       </span>
     </div>
   );
