@@ -148,7 +148,9 @@ describe('upstream corpus', () => {
     const store = newStore();
     const parsed = parseManifests(readFileSync(join(ROOT, 'c09/model-pvc.yaml'), 'utf8'));
     if (!parsed.ok) throw new Error(parsed.error.message);
-    const r = tryCreate(store, (decodeObject(parsed.docs[0].value) as { obj: never }).obj);
+    const decoded = decodeObject(parsed.docs[0].value);
+    if (!decoded.ok) throw new Error(decoded.error.message);
+    const r = tryCreate(store, decoded.obj);
     if (!r.ok) throw new Error(r.message);
     expect(r.obj.spec).toMatchObject({ volumeName: 'my-model-pv', volumeMode: 'Filesystem' });
     expect(r.obj.spec).not.toHaveProperty('storageClassName');
