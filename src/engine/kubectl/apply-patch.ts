@@ -20,6 +20,20 @@ type J = Record<string, unknown>;
 const isObj = (v: unknown): v is J => typeof v === 'object' && v !== null && !Array.isArray(v);
 const eq = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
 
+/**
+ * `$setElementOrder/<list>` (diffLists with SetElementOrder): sent for a merge-keyed list when its items
+ * changed, or when the live list differs in length or key order from the file's — e.g. admission added a
+ * volume, so re-applying a pod is `configured` although nothing changes.
+ */
+function setElementOrder(field: string, modified: unknown, live: unknown, changed: boolean): J[] | undefined {
+  const key = MERGE_KEYS[field];
+  if (!key || !Array.isArray(modified) || !modified.every((x) => isObj(x) && key in x)) return undefined;
+  const l = Array.isArray(live) ? live : [];
+  const sameOrder = l.length === modified.length && l.every((x, i) => isObj(x) && x[key] === (modified[i] as J)[key]);
+  if (!changed && sameOrder) return undefined;
+  return (modified as J[]).map((x) => ({ [key]: x[key] }));
+}
+
 /** Returns the patch, or undefined when nothing needs to change. */
 export function threeWayPatch(original: unknown, modified: unknown, live: unknown, field = ''): unknown {
   if (isObj(modified)) {
@@ -34,6 +48,8 @@ export function threeWayPatch(original: unknown, modified: unknown, live: unknow
       }
       const sub = threeWayPatch(o[k], v, l[k], k);
       if (sub !== undefined) patch[k] = sub;
+      const order = setElementOrder(k, v, l[k], sub !== undefined);
+      if (order) patch[`$setElementOrder/${k}`] = order;
     }
     return Object.keys(patch).length ? patch : undefined;
   }

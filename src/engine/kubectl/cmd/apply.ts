@@ -120,9 +120,10 @@ function applyOne(io: Io, d: SourceDoc, dry: DryRun, flagNs: string | undefined,
     const r = sim.store.patch(d.kind.kind, ns, name, 'strategic', patch, { dryRun: dry !== 'none' });
     for (const w of r.warnings) io.warn(`Warning: ${w}\n`);
     out.push(r.obj);
-    const changed = dry === 'none' ? r.changed : r.obj !== live;
     if (dry === 'none') settleNow(io.ctx);
-    return `${prefix} ${changed ? 'configured' : 'unchanged'}${dryRunSuffix(dry)}\n`;
+    // kubectl says `configured` whenever it sent a non-empty patch, even if the server then changed nothing
+    // (an atomic list such as volumeClaimTemplates differs from its defaulted live copy on every apply).
+    return `${prefix} configured${dryRunSuffix(dry)}\n`;
   } catch (e) {
     if (!isApiError(e)) throw e;
     const gv = apiVersionOf(d.kind).includes('/') ? apiVersionOf(d.kind) : `/${apiVersionOf(d.kind)}`;
