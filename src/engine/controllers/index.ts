@@ -5,10 +5,18 @@ import { externalProvisioner } from './provisioner/controller';
 import { newPersistentVolumeController } from './persistentvolume/controller';
 import { newPVCProtectionController } from './protection/pvc-protection';
 import { newPVProtectionController } from './protection/pv-protection';
+import { attachDetachController } from './attachdetach/controller';
+import { externalAttacher } from './attachdetach/external-attacher';
+import { kubeletController } from './kubelet/controller';
+import { rootCaPublisher } from './kubelet/root-ca-publisher';
 
 export const CONTROLLERS: readonly ControllerFactory[] = [
   externalProvisioner,
   () => newPersistentVolumeController(),
   newPVCProtectionController,
   newPVProtectionController,
+  rootCaPublisher,
+  attachDetachController,
+  externalAttacher,
+  kubeletController,
 ];

@@ -1,0 +1,226 @@
+// The attach/detach controller (kube-controller-manager, pkg/controller/volume/attachdetach): for every node,
+// the desired state of world is the attachable volumes of the pods assigned to it; the actual state is the
+// VolumeAttachment objects. The reconciler attaches what is missing (CSI: creates a VolumeAttachment that the
+// external-attacher acts on), refuses a second node for a volume that is not multi-attachable (Multi-Attach
+// error), detaches what no pod needs once the kubelet reports it unmounted, and keeps node.status.volumesAttached.
+import type { Controller, Intent, ReconcileContext } from '../types';
+import type { KObject } from '../../model/types';
+import type { StoreView } from '../../store/strategy';
+import type { WatchEvent } from '../../store/store';
+import {
+  attachableVolumesOf,
+  attachmentName,
+  hasOutOfServiceTaint,
+  isMultiAttachAllowed,
+  isPodActiveOnNode,
+  nodeIsReady,
+  podNodeIndex,
+  POD_NODE_INDEX,
+  uniqueVolumeName,
+  vaNodeIndex,
+  VA_NODE_INDEX,
+  vaPvIndex,
+  VA_PV_INDEX,
+  type AttachableVolume,
+  type PodObj,
+} from './volumes';
+
+export const ATTACH_DETACH_CONTROLLER = 'attachdetach-controller';
+/** reconciler maxWaitForUnmountDuration: force-detach from an unhealthy node after 6 minutes */
+export const MAX_WAIT_FOR_UNMOUNT_MS = 6 * 60_000;
+
+interface VaObj extends KObject {
+  spec: { attacher: string; nodeName: string; source: { persistentVolumeName?: string } };
+  status?: { attached?: boolean; attachError?: { time?: string; message?: string }; detachError?: { time?: string; message?: string } };
+}
+
+interface Desired {
+  readonly av: AttachableVolume;
+  readonly pods: PodObj[];
+}
+
+export function attachDetachController(): Controller {
+  // In-memory flags, as upstream keeps them in its actual state of world (not in the API).
+  const multiAttachReported = new Set<string>();
+  const attachReported = new Set<string>();
+  const attachErrorSeen = new Map<string, string>();
+  const detachRequestedAt = new Map<string, number>();
+
+  const allNodes = (view: StoreView) => view.list('Node').map((n) => n.metadata.name);
+
+  return {
+    name: ATTACH_DETACH_CONTROLLER,
+    watches: ['Pod', 'Node', 'VolumeAttachment', 'PersistentVolume', 'PersistentVolumeClaim', 'CSIDriver'],
+    indexes: [
+      { kind: 'Pod', name: POD_NODE_INDEX, fn: podNodeIndex },
+      { kind: 'VolumeAttachment', name: VA_NODE_INDEX, fn: vaNodeIndex },
+      { kind: 'VolumeAttachment', name: VA_PV_INDEX, fn: vaPvIndex },
+    ],
+    keysFor(ev: WatchEvent, view: StoreView): readonly string[] {
+      switch (ev.kind) {
+        case 'Pod':
+        case 'VolumeAttachment': {
+          const keys = new Set<string>();
+          for (const o of [ev.old, ev.obj]) {
+            const n = (o?.spec as { nodeName?: string } | undefined)?.nodeName;
+            if (n) keys.add(n);
+          }
+          // A detach (or a pod leaving) may unblock pods on other nodes that wait on a Multi-Attach.
+          if (ev.type === 'DELETED' || ev.kind === 'Pod') for (const n of allNodes(view)) keys.add(n);
+          return [...keys];
+        }
+        case 'Node':
+          return [ev.obj.metadata.name];
+        default:
+          return allNodes(view);
+      }
+    },
+    reconcile(nodeName: string, ctx: ReconcileContext): Intent[] {
+      const { view, now } = ctx;
+      const node = view.get('Node', undefined, nodeName);
+      const intents: Intent[] = [];
+      const desired = new Map<string, Desired>();
+      for (const pod of view.byIndex<PodObj>('Pod', POD_NODE_INDEX, nodeName)) {
+        if (!isPodActiveOnNode(pod, nodeName)) continue;
+        for (const av of attachableVolumesOf(view, pod)) {
+          const d = desired.get(av.pvName) ?? { av, pods: [] };
+          d.pods.push(pod);
+          desired.set(av.pvName, d);
+        }
+      }
+      const vas = node ? (view.byIndex('VolumeAttachment', VA_NODE_INDEX, nodeName) as VaObj[]) : [];
+      const vaByPv = new Map(vas.map((va) => [va.spec.source.persistentVolumeName ?? '', va]));
+
+      // Attach: volumes some pod on this node needs.
+      for (const [pvName, d] of desired) {
+        const maKey = `${pvName}\u0000${nodeName}`;
+        const va = vaByPv.get(pvName);
+        if (va) {
+          detachRequestedAt.delete(va.metadata.name);
+          multiAttachReported.delete(maKey);
+          if (va.metadata.deletionTimestamp) continue; // still detaching; attach again once it is gone
+          intents.push(...attachOutcomeEvents(va, d));
+          continue;
+        }
+        if (!node) continue;
+        if (!isMultiAttachAllowed(d.av.pv)) {
+          const elsewhere = (view.byIndex('VolumeAttachment', VA_PV_INDEX, pvName) as VaObj[]).filter((v) => v.spec.nodeName !== nodeName);
+          if (elsewhere.length > 0) {
+            if (!multiAttachReported.has(maKey)) {
+              multiAttachReported.add(maKey);
+              intents.push(...multiAttachEvents(view, d, elsewhere.map((v) => v.spec.nodeName)));
+            }
+            continue;
+          }
+        }
+        multiAttachReported.delete(maKey);
+        intents.push({
+          type: 'create',
+          obj: {
+            apiVersion: 'storage.k8s.io/v1',
+            kind: 'VolumeAttachment',
+            metadata: { name: attachmentName(d.av.handle, d.av.driver, nodeName) },
+            spec: { attacher: d.av.driver, nodeName, source: { persistentVolumeName: pvName } },
+          },
+        });
+      }
+
+      // Detach: attachments no pod on this node needs any more.
+      const detaching = new Set<string>();
+      for (const va of vas) {
+        const pvName = va.spec.source.persistentVolumeName ?? '';
+        if (desired.has(pvName)) continue;
+        if (va.metadata.deletionTimestamp) {
+          detaching.add(va.metadata.name);
+          continue;
+        }
+        const pv = view.get('PersistentVolume', undefined, pvName) as { spec?: { csi?: { volumeHandle?: string } } } | undefined;
+        const handle = pv?.spec?.csi?.volumeHandle;
+        const inUse = (node?.status as { volumesInUse?: string[] } | undefined)?.volumesInUse ?? [];
+        const mounted = handle !== undefined && inUse.includes(uniqueVolumeName(va.spec.attacher, handle));
+        const requestedAt = detachRequestedAt.get(va.metadata.name) ?? now;
+        detachRequestedAt.set(va.metadata.name, requestedAt);
+        // Safe to detach once the kubelet no longer reports the volume in use; otherwise only a node that is
+        // out of service, or unhealthy for longer than maxWaitForUnmountDuration, is force-detached.
+        const force = hasOutOfServiceTaint(node) || (!nodeIsReady(node) && now - requestedAt >= MAX_WAIT_FOR_UNMOUNT_MS);
+        if (mounted && !force) {
+          if (!nodeIsReady(node)) intents.push({ type: 'requeue', key: nodeName, afterMs: requestedAt + MAX_WAIT_FOR_UNMOUNT_MS - now });
+          continue;
+        }
+        detachRequestedAt.delete(va.metadata.name);
+        attachReported.delete(va.metadata.name);
+        attachErrorSeen.delete(va.metadata.name);
+        detaching.add(va.metadata.name);
+        intents.push({ type: 'delete', ref: { kind: 'VolumeAttachment', name: va.metadata.name } });
+      }
+
+      if (node) intents.push(...volumesAttachedStatus(view, node, vas, detaching));
+      return intents;
+
+      function attachOutcomeEvents(va: VaObj, d: Desired): Intent[] {
+        const out: Intent[] = [];
+        if (va.status?.attached && !attachReported.has(va.metadata.name)) {
+          attachReported.add(va.metadata.name);
+          // GenerateMsg("AttachVolume.Attach succeeded", "") → "%v for volume %q %v": note the trailing space.
+          const message = `AttachVolume.Attach succeeded for volume "${d.av.pvName}" `;
+          for (const pod of d.pods) out.push({ type: 'event', involved: pod, eventType: 'Normal', reason: 'SuccessfulAttachVolume', message });
+        }
+        const err = va.status?.attachError;
+        if (!va.status?.attached && err?.message && attachErrorSeen.get(va.metadata.name) !== err.time) {
+          attachErrorSeen.set(va.metadata.name, err.time ?? '');
+          const message = `AttachVolume.Attach failed for volume "${d.av.pvName}" : ${err.message}`;
+          for (const pod of d.pods) out.push({ type: 'event', involved: pod, eventType: 'Warning', reason: 'FailedAttachVolume', message });
+        }
+        return out;
+      }
+    },
+  };
+}
+
+/** reconciler.reportMultiAttachError: one event per waiting pod, naming only pods of that pod's namespace. */
+function multiAttachEvents(view: StoreView, d: Desired, otherNodes: string[]): Intent[] {
+  const users: PodObj[] = [];
+  for (const n of otherNodes)
+    for (const p of view.byIndex<PodObj>('Pod', POD_NODE_INDEX, n))
+      if (isPodActiveOnNode(p, n) && attachableVolumesOf(view, p).some((v) => v.pvName === d.av.pvName)) users.push(p);
+  const prefix = `Multi-Attach error for volume "${d.av.pvName}"`;
+  return d.pods.map((pod): Intent => {
+    let msg: string;
+    if (users.length === 0) msg = "Volume is already exclusively attached to one node and can't be attached to another";
+    else {
+      const local = users.filter((u) => u.metadata.namespace === pod.metadata.namespace).map((u) => u.metadata.name);
+      const others = users.length - local.length;
+      if (local.length > 0) {
+        msg = `Volume is already used by pod(s) ${local.join(', ')}`;
+        if (others > 0) msg += ` and ${others} pod(s) in different namespaces`;
+      } else msg = `Volume is already used by ${others} pod(s) in different namespaces`;
+    }
+    return { type: 'event', involved: pod, eventType: 'Warning', reason: 'FailedAttachVolume', message: `${prefix} ${msg}` };
+  });
+}
+
+/** nodeStatusUpdater: attached volumes, minus those being detached (upstream removes them before detaching). */
+function volumesAttachedStatus(view: StoreView, node: KObject, vas: readonly VaObj[], detaching: Set<string>): Intent[] {
+  const want: { name: string; devicePath: string }[] = [];
+  for (const va of vas) {
+    if (!va.status?.attached || detaching.has(va.metadata.name)) continue;
+    const pv = view.get('PersistentVolume', undefined, va.spec.source.persistentVolumeName ?? '') as
+      | { spec?: { csi?: { volumeHandle?: string } } }
+      | undefined;
+    const handle = pv?.spec?.csi?.volumeHandle;
+    if (handle) want.push({ name: uniqueVolumeName(va.spec.attacher, handle), devicePath: '' });
+  }
+  want.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  const have = (node.status as { volumesAttached?: unknown[] } | undefined)?.volumesAttached ?? [];
+  if (JSON.stringify(have) === JSON.stringify(want)) return [];
+  return [
+    {
+      type: 'patch',
+      kind: 'Node',
+      name: node.metadata.name,
+      patchType: 'merge',
+      patch: { status: { volumesAttached: want.length ? want : null } },
+      subresource: 'status',
+    },
+  ];
+}

@@ -1,0 +1,190 @@
+// The container runtime side of syncPod (pkg/kubelet/kuberuntime): pull each image (Pulling/Pulled), create
+// and start the container (Created/Started), run its main process in the container's mount namespace, and on
+// exit restart it per restartPolicy with the crash-loop back-off (10s doubling to 5 min, reset after 10 min of
+// quiet; the first restart is immediate) — events with upstream reasons and texts.
+import type { Intent, ReconcileContext } from '../types';
+import type { PodObj } from '../attachdetach/volumes';
+import { runArgv } from '../../shell/interpreter';
+import { containerMounts, imageRootFs, podHostname } from '../../shell/namespace';
+import { downwardValue } from './volume-plugins';
+import { defaultCommandExitsAtOnce, defaultPullPolicy, goDuration, imageID, imageSizeBytes } from './images';
+import { kubeletSource } from './volume-manager';
+import { nodeRt, type ContainerRt, type KubeletState, type PodRt } from './runtime';
+
+export const BACKOFF_INITIAL_MS = 10_000;
+export const BACKOFF_MAX_MS = 300_000;
+type ContainerSpec = NonNullable<NonNullable<PodObj['spec']>['containers']>[number];
+
+export function containerSpecs(pod: PodObj): { spec: ContainerSpec; init: boolean }[] {
+  return [...(pod.spec?.initContainers ?? []).map((spec) => ({ spec, init: true })), ...(pod.spec?.containers ?? []).map((spec) => ({ spec, init: false }))];
+}
+
+export function newContainers(pod: PodObj, now: number): ContainerRt[] {
+  return containerSpecs(pod).map(({ spec, init }) => ({
+    name: spec.name,
+    image: spec.image ?? '',
+    init,
+    step: 'pending',
+    restartCount: 0,
+    rootfs: imageRootFs(podHostname(pod), now),
+  }));
+}
+
+/** `name_namespace(uid)`, kubelet's format.Pod. */
+export function formatPod(pod: PodObj): string {
+  return `${pod.metadata.name}_${pod.metadata.namespace}(${pod.metadata.uid ?? ''})`;
+}
+
+export function containerEnv(pod: PodObj, spec: ContainerSpec | undefined): Record<string, string> {
+  const env: Record<string, string> = { HOSTNAME: podHostname(pod), KUBERNETES_SERVICE_HOST: '10.96.0.1', KUBERNETES_SERVICE_PORT: '443' };
+  for (const e of spec?.env ?? []) {
+    if (e.value !== undefined) env[e.name] = e.value.replace(/\$\(([A-Za-z_][A-Za-z0-9_]*)\)/g, (m, n) => env[n] ?? m);
+    else if (e.valueFrom?.fieldRef) env[e.name] = downwardValue(pod, e.valueFrom.fieldRef.fieldPath);
+  }
+  return env;
+}
+
+function restarts(pod: PodObj, c: ContainerRt, exitCode: number): boolean {
+  const policy = pod.spec?.restartPolicy ?? 'Always';
+  if (c.init) return exitCode !== 0 && policy !== 'Never';
+  return policy === 'Always' || (policy === 'OnFailure' && exitCode !== 0);
+}
+
+export interface ContainerSync {
+  readonly intents: Intent[];
+  readonly wake?: number;
+}
+
+export function syncContainers(ctx: ReconcileContext, state: KubeletState, pod: PodObj, prt: PodRt): ContainerSync {
+  const intents: Intent[] = [];
+  let wake: number | undefined;
+  const at = (t: number | undefined) => {
+    if (t !== undefined) wake = wake === undefined ? t : Math.min(wake, t);
+  };
+  const ev = (type: 'Normal' | 'Warning', reason: string, message: string) =>
+    intents.push({ type: 'event', involved: pod, eventType: type, reason, message, source: kubeletSource(prt.node) });
+  const specs = containerSpecs(pod);
+  const nrt = nodeRt(state, prt.node);
+
+  // Init containers run one at a time, each to a successful exit, before the app containers start.
+  const inits = prt.containers.filter((c) => c.init);
+  const pendingInit = inits.find((c) => !(c.step === 'terminated' && c.terminated?.exitCode === 0));
+  const active = pendingInit ? [pendingInit] : prt.containers.filter((c) => !c.init);
+  for (const c of active) {
+    const spec = specs.find((s) => s.spec.name === c.name)?.spec;
+    advance(c, spec);
+    // On the first pass the runtime starts containers one after another (image pulls are serial).
+    if (c.step === 'pending' || c.step === 'pulling') break;
+  }
+  return { intents, wake };
+
+  function advance(c: ContainerRt, spec: ContainerSpec | undefined): void {
+    for (let guard = 0; guard < 6; guard++) {
+      switch (c.step) {
+        case 'pending': {
+          const policy = spec?.imagePullPolicy ?? defaultPullPolicy(c.image);
+          const present = nrt.images.has(c.image);
+          if (present && policy !== 'Always') {
+            ev('Normal', 'Pulled', `Container image "${c.image}" already present on machine`);
+            start(c, spec);
+            continue;
+          }
+          ev('Normal', 'Pulling', `Pulling image "${c.image}"`);
+          c.pullStartedAt = ctx.now;
+          c.due = ctx.now + (present ? ctx.rng.int(200, 800) : ctx.rng.int(1500, 6000));
+          c.step = 'pulling';
+          continue;
+        }
+        case 'pulling': {
+          if (ctx.now < (c.due ?? 0)) return at(c.due);
+          const took = goDuration(ctx.now - (c.pullStartedAt ?? ctx.now));
+          ev('Normal', 'Pulled', `Successfully pulled image "${c.image}" in ${took} (${took} including waiting). Image size: ${imageSizeBytes(c.image)} bytes.`);
+          nrt.images.add(c.image);
+          start(c, spec);
+          continue;
+        }
+        case 'running': {
+          if (c.exitAt === undefined) return;
+          if (ctx.now < c.exitAt) return at(c.exitAt);
+          terminate(c, c.exitCode ?? 0);
+          continue;
+        }
+        case 'terminated': {
+          const t = c.terminated!;
+          if (!restarts(pod, c, t.exitCode)) return;
+          const expired = c.backoffUpdatedAt !== undefined && ctx.now - c.backoffUpdatedAt > 2 * BACKOFF_MAX_MS;
+          // Backoff.IsInBackOffSince(finishedAt): still within the current back-off window?
+          if (c.backoffMs !== undefined && !expired && ctx.now - t.finishedAt < c.backoffMs) {
+            c.step = 'backoff';
+            c.due = t.finishedAt + c.backoffMs;
+            c.waitingReason = 'CrashLoopBackOff';
+            c.waitingMessage = `back-off ${goDuration(c.backoffMs)} restarting failed container=${c.name} pod=${formatPod(pod)}`;
+            ev('Warning', 'BackOff', `Back-off restarting failed container ${c.name} in pod ${formatPod(pod)}`);
+            return at(c.due);
+          }
+          nextBackoff(c, expired);
+          continue;
+        }
+        case 'backoff': {
+          if (ctx.now < (c.due ?? 0)) return at(c.due);
+          nextBackoff(c, false);
+          continue;
+        }
+        case 'config-error':
+          return;
+      }
+    }
+  }
+
+  function nextBackoff(c: ContainerRt, reset: boolean): void {
+    c.backoffMs = c.backoffMs === undefined || reset ? BACKOFF_INITIAL_MS : Math.min(BACKOFF_MAX_MS, c.backoffMs * 2);
+    c.backoffUpdatedAt = ctx.now;
+    c.lastTerminated = c.terminated;
+    c.terminated = undefined;
+    c.restartCount += 1;
+    c.step = 'pending';
+  }
+
+  function start(c: ContainerRt, spec: ContainerSpec | undefined): void {
+    c.containerID = `containerd://${ctx.rng.hex(64)}`;
+    c.imageID = imageID(c.image);
+    c.rootfs = imageRootFs(podHostname(pod), ctx.now); // a new container gets a fresh writable layer
+    ev('Normal', 'Created', `Created container ${c.name}`);
+    ev('Normal', 'Started', `Started container ${c.name}`);
+    c.step = 'running';
+    c.startedAt = ctx.now;
+    c.waitingReason = undefined;
+    c.waitingMessage = undefined;
+    const r = runMainProcess(ctx, pod, prt, c, spec);
+    c.exitAt = r.forever ? undefined : ctx.now + Math.max(r.sleptMs, 1);
+    c.exitCode = r.code;
+  }
+
+  function terminate(c: ContainerRt, code: number): void {
+    c.terminated = { exitCode: code, reason: code === 0 ? 'Completed' : 'Error', startedAt: c.startedAt ?? ctx.now, finishedAt: ctx.now, containerID: c.containerID ?? '' };
+    c.step = 'terminated';
+    c.exitAt = undefined;
+  }
+}
+
+/** The container's command run by the shell; images without a command run until stopped unless their default is a shell. */
+function runMainProcess(ctx: ReconcileContext, pod: PodObj, prt: PodRt, c: ContainerRt, spec: ContainerSpec | undefined): { code: number; sleptMs: number; forever: boolean } {
+  const argv = [...(spec?.command ?? []), ...(spec?.args ?? [])];
+  if (!spec?.command?.length) {
+    if (!defaultCommandExitsAtOnce(c.image)) return { code: 0, sleptMs: 0, forever: true };
+    if (!argv.length) return { code: 0, sleptMs: 0, forever: false };
+  }
+  const env = containerEnv(pod, spec);
+  const rootSize = ctx.backends.get(`node:${prt.node}`)?.sizeBytes ?? 100 * 2 ** 30;
+  const fs = containerMounts(ctx.backends, pod, prt, c, env, ctx.now, rootSize);
+  const r = runArgv(argv, { fs, hostname: podHostname(pod), env, now: ctx.now });
+  return { code: r.code === 126 ? 128 : r.code, sleptMs: r.sleptMs, forever: r.forever };
+}
+
+/** Ends a running container's main process now (`sim crash`, `kill 1`): exit code as given (137 = SIGKILL). */
+export function crashRuntimeContainer(c: ContainerRt, now: number, exitCode: number): boolean {
+  if (c.step !== 'running') return false;
+  c.exitAt = now;
+  c.exitCode = exitCode;
+  return true;
+}

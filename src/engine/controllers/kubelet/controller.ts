@@ -1,0 +1,237 @@
+// The kubelet of every node (one controller; events carry source {component: kubelet, host: <node>}).
+// syncPod for each pod bound to a node: volume manager (attach wait → stage → publish), sandbox (pod IP),
+// containers (pull → create → start → restart with back-off), status (phase, conditions, container states).
+// Graceful deletion: Killing events, then TearDown of the pod's volumes, then the pod object is deleted with
+// grace 0. Per node: NodeUnstageVolume once no pod uses a volume, and node.status.volumesInUse, which the
+// attach/detach controller waits on before it detaches.
+import type { Controller, Intent, ReconcileContext } from '../types';
+import type { WatchEvent } from '../../store/store';
+import type { StoreView } from '../../store/strategy';
+import { driverByName } from '../../storage/cluster-config';
+import { nodeIsReady, podNodeIndex, POD_NODE_INDEX, uniqueVolumeName, type PodObj, type PvObj } from '../attachdetach/volumes';
+import { newKubeletState, nodeRt, podRtByName, type KubeletState, type PodRt } from './runtime';
+import { kubeletSource, syncPodVolumes, tearDownLatency, tearDownPodVolumes } from './volume-manager';
+import { containerSpecs, newContainers, syncContainers } from './containers';
+import { buildPodStatus, podPhase } from './pod-status';
+
+export const KUBELET = 'kubelet';
+const POD_KEY = 'pod/';
+const NODE_KEY = 'node/';
+/** time a process that handles SIGTERM takes to exit */
+const STOP_LATENCY_MS: readonly [number, number] = [300, 1200];
+
+export interface KubeletController extends Controller {
+  readonly state: KubeletState;
+}
+
+export function kubeletController(): KubeletController {
+  const state = newKubeletState();
+  const podKey = (ns: string | undefined, name: string) => `${POD_KEY}${ns ?? 'default'}/${name}`;
+  const mountingPods = () => [...state.pods.values()].filter((p) => p.step === 'mounting').map((p) => podKey(p.namespace, p.name));
+
+  return {
+    name: KUBELET,
+    state,
+    watches: ['Pod', 'Node', 'PersistentVolumeClaim', 'PersistentVolume', 'ConfigMap', 'Secret', 'CSIDriver'],
+    indexes: [{ kind: 'Pod', name: POD_NODE_INDEX, fn: podNodeIndex }],
+    keysFor(ev: WatchEvent, view: StoreView): readonly string[] {
+      switch (ev.kind) {
+        case 'Pod': {
+          const keys = [podKey(ev.obj.metadata.namespace, ev.obj.metadata.name)];
+          const n = (ev.obj.spec as { nodeName?: string } | undefined)?.nodeName;
+          if (n && ev.type === 'DELETED') keys.push(`${NODE_KEY}${n}`);
+          return keys;
+        }
+        case 'Node': {
+          const name = ev.obj.metadata.name;
+          const keys = view.byIndex<PodObj>('Pod', POD_NODE_INDEX, name).map((p) => podKey(p.metadata.namespace, p.metadata.name));
+          return [...keys, `${NODE_KEY}${name}`];
+        }
+        default:
+          return mountingPods();
+      }
+    },
+    reconcile(key: string, ctx: ReconcileContext): Intent[] {
+      if (key.startsWith(NODE_KEY)) return syncNode(ctx, state, key.slice(NODE_KEY.length));
+      const [ns, name] = key.slice(POD_KEY.length).split('/');
+      return syncPod(ctx, state, ns, name);
+    },
+  };
+}
+
+function requeueAt(key: string, at: number | undefined, now: number): Intent[] {
+  return at === undefined ? [] : [{ type: 'requeue', key, afterMs: Math.max(0, at - now) }];
+}
+
+function hostIPOf(ctx: ReconcileContext, node: string): string {
+  const n = ctx.view.get('Node', undefined, node);
+  const addrs = (n?.status as { addresses?: { type: string; address: string }[] } | undefined)?.addresses ?? [];
+  const internal = addrs.find((a) => a.type === 'InternalIP');
+  if (internal) return internal.address;
+  const idx = Math.max(0, ctx.cluster.nodes.findIndex((x) => x.name === node));
+  return `192.168.0.${10 + idx}`;
+}
+
+/** Pod IPs come from the node's pod CIDR (spec.podCIDR, else 10.244.<node index>.0/24), in allocation order. */
+function allocatePodIP(ctx: ReconcileContext, state: KubeletState, node: string): string {
+  const nrt = nodeRt(state, node);
+  const cidr = (ctx.view.get('Node', undefined, node)?.spec as { podCIDR?: string } | undefined)?.podCIDR;
+  const idx = Math.max(0, ctx.cluster.nodes.findIndex((x) => x.name === node));
+  const prefix = cidr ? cidr.split('/')[0].split('.').slice(0, 3).join('.') : `10.244.${idx + 1}`;
+  return `${prefix}.${nrt.nextIp++}`;
+}
+
+function syncPod(ctx: ReconcileContext, state: KubeletState, ns: string, name: string): Intent[] {
+  const key = `${POD_KEY}${ns}/${name}`;
+  const pod = ctx.view.get<PodObj>('Pod', ns, name);
+  let prt = podRtByName(state, ns, name);
+  const intents: Intent[] = [];
+  if (prt && (!pod || pod.metadata.uid !== prt.uid)) {
+    // The pod object is gone (force deletion) or replaced: the kubelet cleans up what it still runs.
+    intents.push(...tearDownPodVolumes(ctx, { namespace: ns, name }, prt));
+    state.pods.delete(prt.uid);
+    intents.push({ type: 'requeue', key: `${NODE_KEY}${prt.node}`, afterMs: 0 });
+    prt = undefined;
+  }
+  const nodeName = pod?.spec?.nodeName;
+  if (!pod || !nodeName) return intents;
+  if (!ctx.cluster.nodes.some((n) => n.name === nodeName) && !ctx.view.get('Node', undefined, nodeName)) return intents;
+  if (!nodeIsReady(ctx.view.get('Node', undefined, nodeName))) return intents; // the node's kubelet is down
+  if (!prt) {
+    if (pod.metadata.deletionTimestamp) return [...intents, deletePod(pod)];
+    prt = {
+      uid: pod.metadata.uid ?? '',
+      namespace: ns,
+      name,
+      node: nodeName,
+      step: 'mounting',
+      volumes: new Map(),
+      containers: newContainers(pod, ctx.now),
+      startTime: ctx.now,
+      conditionTimes: new Map(),
+    };
+    state.pods.set(prt.uid, prt);
+    intents.push({ type: 'requeue', key: `${NODE_KEY}${nodeName}`, afterMs: 0 });
+  }
+  if (pod.metadata.deletionTimestamp) return [...intents, ...terminate(ctx, state, pod, prt, key)];
+  if (prt.step === 'done') return intents;
+
+  let wake: number | undefined;
+  if (prt.step === 'mounting') {
+    const vs = syncPodVolumes(ctx, state, pod, prt);
+    intents.push(...vs.intents);
+    wake = vs.wake;
+    if (vs.allMounted) {
+      prt.podIP = allocatePodIP(ctx, state, nodeName);
+      prt.step = 'starting';
+    }
+  }
+  if (prt.step === 'starting' || prt.step === 'running') {
+    const cs = syncContainers(ctx, state, pod, prt);
+    intents.push(...cs.intents);
+    wake = cs.wake;
+    if (prt.containers.some((c) => c.containerID)) prt.step = 'running';
+    const phase = podPhase(pod, prt);
+    if ((phase === 'Succeeded' || phase === 'Failed') && prt.containers.every((c) => c.step === 'terminated' || c.step === 'pending')) {
+      // A terminal pod's volumes are torn down (the object stays until someone deletes it).
+      intents.push(...tearDownPodVolumes(ctx, pod_ref(pod), prt));
+      prt.step = 'done';
+      intents.push({ type: 'requeue', key: `${NODE_KEY}${nodeName}`, afterMs: 0 });
+    }
+  }
+  intents.push(...statusIntent(ctx, pod, prt));
+  return [...intents, ...requeueAt(key, wake, ctx.now)];
+}
+
+function pod_ref(pod: PodObj) {
+  return { namespace: pod.metadata.namespace ?? 'default', name: pod.metadata.name };
+}
+
+function statusIntent(ctx: ReconcileContext, pod: PodObj, prt: PodRt): Intent[] {
+  const status = buildPodStatus(pod, prt, hostIPOf(ctx, prt.node), ctx.now);
+  if (JSON.stringify(status) === JSON.stringify(pod.status ?? {})) return [];
+  const next = structuredClone(pod) as PodObj;
+  (next as { status: unknown }).status = status;
+  return [{ type: 'updateStatus', obj: next }];
+}
+
+function deletePod(pod: PodObj): Intent {
+  return {
+    type: 'delete',
+    ref: { kind: 'Pod', namespace: pod.metadata.namespace, name: pod.metadata.name },
+    options: { gracePeriodSeconds: 0, preconditions: { uid: pod.metadata.uid } },
+  };
+}
+
+/** Graceful termination: stop containers (Killing), tear down volumes, then delete the object with grace 0. */
+function terminate(ctx: ReconcileContext, state: KubeletState, pod: PodObj, prt: PodRt, key: string): Intent[] {
+  const intents: Intent[] = [];
+  const ev = (reason: string, message: string) => intents.push({ type: 'event', involved: pod, eventType: 'Normal', reason, message, source: kubeletSource(prt.node) });
+  if (prt.step !== 'killing' && prt.step !== 'unmounting' && prt.step !== 'done') {
+    const running = prt.containers.filter((c) => c.step === 'running');
+    for (const c of running) ev('Killing', `Stopping container ${c.name}`);
+    // A shell or sleep as PID 1 ignores SIGTERM: it is killed only when the grace period ends.
+    const grace = (pod.metadata.deletionGracePeriodSeconds ?? 30) * 1000;
+    const ignoresTerm = running.some((c) => {
+      const spec = containerSpecs(pod).find((s) => s.spec.name === c.name)?.spec;
+      return /(^|\/)(sh|bash|sleep)$/.test(spec?.command?.[0] ?? '');
+    });
+    prt.step = 'killing';
+    prt.due = ctx.now + (running.length === 0 ? 0 : ignoresTerm ? grace : ctx.rng.int(STOP_LATENCY_MS[0], STOP_LATENCY_MS[1]));
+  }
+  if (prt.step === 'killing') {
+    if (ctx.now < (prt.due ?? 0)) return [...intents, ...requeueAt(key, prt.due, ctx.now)];
+    for (const c of prt.containers) {
+      if (c.step !== 'running') continue;
+      c.terminated = { exitCode: 0, reason: 'Completed', startedAt: c.startedAt ?? ctx.now, finishedAt: ctx.now, containerID: c.containerID ?? '' };
+      c.step = 'terminated';
+    }
+    prt.step = 'unmounting';
+    prt.due = ctx.now + tearDownLatency(ctx, prt);
+    intents.push(...tearDownPodVolumes(ctx, pod_ref(pod), prt));
+  }
+  if (prt.step === 'unmounting') {
+    if (ctx.now < (prt.due ?? 0)) return [...intents, ...requeueAt(key, prt.due, ctx.now)];
+    prt.step = 'done';
+  }
+  state.pods.delete(prt.uid);
+  intents.push({ type: 'requeue', key: `${NODE_KEY}${prt.node}`, afterMs: 0 });
+  intents.push(deletePod(pod));
+  return intents;
+}
+
+/** Unstage volumes no pod on the node needs, and report node.status.volumesInUse. */
+function syncNode(ctx: ReconcileContext, state: KubeletState, node: string): Intent[] {
+  const intents: Intent[] = [];
+  const nrt = nodeRt(state, node);
+  const live = [...state.pods.values()].filter((p) => p.node === node && p.step !== 'done');
+  const needed = new Set<string>();
+  for (const p of live) for (const v of p.volumes.values()) if (v.pvName) needed.add(v.pvName);
+  let wake: number | undefined;
+  for (const sv of [...nrt.staged.values()]) {
+    if (needed.has(sv.pvName)) continue;
+    if (sv.unstageDue === undefined) {
+      const pv = ctx.view.get('PersistentVolume', undefined, sv.pvName) as PvObj | undefined;
+      const driver = pv?.spec?.csi ? driverByName(ctx.cluster, pv.spec.csi.driver) : undefined;
+      const ms = driver?.stageUnstage ? ctx.rng.int(driver.latency.stage[0], driver.latency.stage[1]) : 0;
+      sv.unstageDue = ctx.now + ms;
+      if (driver?.stageUnstage && sv.done)
+        intents.push({ type: 'trace', trace: { from: `kubelet/${node}`, to: `csi-node/${node}`, call: 'NodeUnstageVolume', objects: [`PersistentVolume//${sv.pvName}`], ok: true, detail: sv.globalPath } });
+    }
+    if (ctx.now >= sv.unstageDue) nrt.staged.delete(sv.pvName);
+    else wake = wake === undefined ? sv.unstageDue : Math.min(wake, sv.unstageDue);
+  }
+  const inUse = new Set<string>();
+  for (const sv of nrt.staged.values()) inUse.add(sv.unique);
+  for (const pvName of needed) {
+    const pv = ctx.view.get('PersistentVolume', undefined, pvName) as PvObj | undefined;
+    const csi = pv?.spec?.csi;
+    if (csi?.driver && csi.volumeHandle) inUse.add(uniqueVolumeName(csi.driver, csi.volumeHandle));
+  }
+  const want = [...inUse].sort();
+  const nodeObj = ctx.view.get('Node', undefined, node);
+  const have = (nodeObj?.status as { volumesInUse?: string[] } | undefined)?.volumesInUse ?? [];
+  if (nodeObj && JSON.stringify(have) !== JSON.stringify(want))
+    intents.push({ type: 'patch', kind: 'Node', name: node, patchType: 'merge', patch: { status: { volumesInUse: want.length ? want : null } }, subresource: 'status' });
+  return [...intents, ...requeueAt(`${NODE_KEY}${node}`, wake, ctx.now)];
+}

@@ -1,0 +1,126 @@
+// The kubelet's in-memory world (what a real kubelet keeps in its volume manager's actual state of world,
+// the container runtime and the pod workers). Plain data, rebuilt deterministically by replay.
+import type { DirNode } from '../../fs/tree';
+
+/** One mounted volume as the container runtime sees it: which asset, where inside it, how. */
+export interface MountRecord {
+  readonly volName: string;
+  readonly assetId: string;
+  /** directory inside the asset that is the volume's root */
+  readonly path: string;
+  /** `ext4`, `nfs`, `tmpfs`, … */
+  readonly fsType: string;
+  /** what findmnt/df print as SOURCE: `/dev/vdb`, `nas-1.example.com:/share`, `tmpfs`, `/dev/vda1` */
+  readonly source: string;
+  readonly readOnly: boolean;
+  readonly sizeBytes: number;
+  /** the kubelet's directory for it on the node, `/var/lib/kubelet/pods/<uid>/volumes/kubernetes.io~csi/<pv>/mount` */
+  readonly hostPath: string;
+}
+
+export type VolumePhase = 'pending' | 'waiting-attach' | 'staging' | 'publishing' | 'mounted' | 'failed';
+
+export interface VolumeRt {
+  readonly name: string;
+  phase: VolumePhase;
+  due?: number;
+  error?: string;
+  failures: number;
+  nextRetry?: number;
+  pvName?: string;
+  mount?: MountRecord;
+  /** assets the kubelet made for this pod volume (emptyDir, configMap files) and destroys with the pod */
+  ownedAsset?: string;
+}
+
+export interface TerminatedInfo {
+  exitCode: number;
+  reason: string;
+  startedAt: number;
+  finishedAt: number;
+  containerID: string;
+}
+
+export type ContainerStep = 'pending' | 'pulling' | 'running' | 'terminated' | 'backoff' | 'config-error';
+
+export interface ContainerRt {
+  readonly name: string;
+  readonly image: string;
+  readonly init: boolean;
+  step: ContainerStep;
+  due?: number;
+  pullStartedAt?: number;
+  containerID?: string;
+  startedAt?: number;
+  /** scheduled exit of the main process (virtual ms) and its code; undefined = runs until stopped */
+  exitAt?: number;
+  exitCode?: number;
+  terminated?: TerminatedInfo;
+  lastTerminated?: TerminatedInfo;
+  restartCount: number;
+  /** crash-loop back-off (10s doubling to 5 min) and when it was last advanced */
+  backoffMs?: number;
+  backoffUpdatedAt?: number;
+  waitingReason?: string;
+  waitingMessage?: string;
+  /** the container's writable layer: files written outside volume mounts, lost on restart */
+  rootfs: DirNode;
+  imageID?: string;
+}
+
+export type PodStep = 'mounting' | 'starting' | 'running' | 'killing' | 'unmounting' | 'done';
+
+export interface PodRt {
+  readonly uid: string;
+  readonly namespace: string;
+  readonly name: string;
+  readonly node: string;
+  step: PodStep;
+  due?: number;
+  volumes: Map<string, VolumeRt>;
+  containers: ContainerRt[];
+  podIP?: string;
+  startTime: number;
+  /** lastTransitionTime of each condition type */
+  conditionTimes: Map<string, { status: string; time: number }>;
+}
+
+export interface StagedVolume {
+  readonly pvName: string;
+  due: number;
+  done: boolean;
+  device: string;
+  globalPath: string;
+  /** `kubernetes.io/csi/<driver>^<handle>` as reported in node.status.volumesInUse */
+  unique: string;
+  /** set once no pod on the node uses it: NodeUnstageVolume completes at this time */
+  unstageDue?: number;
+}
+
+export interface NodeRt {
+  readonly name: string;
+  readonly images: Set<string>;
+  readonly staged: Map<string, StagedVolume>;
+  nextIp: number;
+  nextDevice: number;
+}
+
+export interface KubeletState {
+  readonly pods: Map<string, PodRt>; // by pod uid
+  readonly nodes: Map<string, NodeRt>;
+}
+
+export function newKubeletState(): KubeletState {
+  return { pods: new Map(), nodes: new Map() };
+}
+
+export function nodeRt(state: KubeletState, name: string): NodeRt {
+  let n = state.nodes.get(name);
+  if (!n) state.nodes.set(name, (n = { name, images: new Set(), staged: new Map(), nextIp: 2, nextDevice: 1 }));
+  return n;
+}
+
+export function podRtByName(state: KubeletState, namespace: string, name: string): PodRt | undefined {
+  for (const p of state.pods.values()) if (p.namespace === namespace && p.name === name) return p;
+  return undefined;
+}

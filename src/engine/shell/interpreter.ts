@@ -1,0 +1,344 @@
+// Runs the parsed shell against a mount namespace, like busybox `sh` would: exit codes, `$?`, redirections,
+// pipelines (buffered: each stage runs to completion before the next reads its output), control flow.
+// Time: the simulation runs a command in one virtual instant. `sleep N` does not block — it adds N seconds to
+// `sleptMs` and returns at once; a container's main process uses that to decide when it exits. Anything that
+// would block forever (`sleep infinity`, `tail -f`, a `while true` loop that sleeps) stops the script and
+// sets `forever`: the process keeps running (a container stays Running; `kubectl exec` returns what was printed).
+import { parse, ParseError, type Node, type Word } from './parse';
+import { FsError, normalizePath, type MountNamespace } from './vfs';
+import { COMMANDS } from './commands';
+import type { CommandContext } from './commands/types';
+import { BlockSignal, ExitSignal } from './signals';
+
+export interface ShellHost {
+  readonly fs: MountNamespace;
+  readonly hostname: string;
+  readonly env: Readonly<Record<string, string>>;
+  /** virtual time in ms */
+  readonly now: number;
+  /** `kill 1`: ends the container's main process (undefined on a node shell) */
+  readonly killInit?: (signal: string) => void;
+}
+
+export interface ShellResult {
+  readonly stdout: string;
+  readonly stderr: string;
+  readonly code: number;
+  /** virtual milliseconds the script slept */
+  readonly sleptMs: number;
+  /** the script blocked forever (a long-running process) */
+  readonly forever: boolean;
+}
+
+
+const MAX_LOOP_ITERATIONS = 1000;
+
+export interface ShellState {
+  readonly host: ShellHost;
+  vars: Record<string, string>;
+  cwd: string;
+  last: number;
+  sleptMs: number;
+  forever: boolean;
+  depth: number;
+}
+
+interface Io {
+  stdin: string;
+  out: string[];
+  err: string[];
+}
+
+/** `sh -c SCRIPT` */
+export function runScript(script: string, host: ShellHost, stdin = ''): ShellResult {
+  const st = newState(host);
+  const io: Io = { stdin, out: [], err: [] };
+  const code = runScriptIn(st, script, io);
+  return { stdout: io.out.join(''), stderr: io.err.join(''), code, sleptMs: st.sleptMs, forever: st.forever };
+}
+
+/** exec(argv) without a shell (`kubectl exec pod -- ls /data`). */
+export function runArgv(argv: readonly string[], host: ShellHost, stdin = ''): ShellResult {
+  const st = newState(host);
+  const io: Io = { stdin, out: [], err: [] };
+  let code: number;
+  try {
+    code = invoke(st, argv, io, false);
+  } catch (e) {
+    code = settle(st, e);
+  }
+  return { stdout: io.out.join(''), stderr: io.err.join(''), code, sleptMs: st.sleptMs, forever: st.forever };
+}
+
+function newState(host: ShellHost): ShellState {
+  return { host, vars: { PATH: '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin', HOME: '/root', HOSTNAME: host.hostname, PWD: '/', ...host.env }, cwd: '/', last: 0, sleptMs: 0, forever: false, depth: 0 };
+}
+
+function settle(st: ShellState, e: unknown): number {
+  if (e instanceof ExitSignal) return e.code;
+  if (e instanceof BlockSignal) {
+    st.forever = true;
+    return 0;
+  }
+  throw e;
+}
+
+function runScriptIn(st: ShellState, script: string, io: Io): number {
+  let tree: Node;
+  try {
+    tree = parse(script);
+  } catch (e) {
+    if (e instanceof ParseError) {
+      io.err.push(`sh: ${e.message}\n`);
+      return 2;
+    }
+    throw e;
+  }
+  try {
+    return run(st, tree, io);
+  } catch (e) {
+    return settle(st, e);
+  }
+}
+
+function run(st: ShellState, n: Node, io: Io): number {
+  switch (n.t) {
+    case 'list': {
+      let code = 0;
+      for (const item of n.items) code = run(st, item, io);
+      return code;
+    }
+    case 'andor': {
+      let code = run(st, n.first, io);
+      for (const r of n.rest) if ((r.op === '&&') === (code === 0)) code = run(st, r.node, io);
+      return code;
+    }
+    case 'pipe': {
+      let input = io.stdin;
+      let code = 0;
+      n.cmds.forEach((c, i) => {
+        const last = i === n.cmds.length - 1;
+        const sub: Io = { stdin: input, out: last ? io.out : [], err: io.err };
+        code = run(st, c, sub);
+        input = sub.out.join('');
+      });
+      return (st.last = n.negate ? (code === 0 ? 1 : 0) : code);
+    }
+    case 'group': {
+      if (!n.subshell) return run(st, n.body, io);
+      const saved = { vars: { ...st.vars }, cwd: st.cwd };
+      try {
+        return run(st, n.body, io);
+      } catch (e) {
+        if (e instanceof ExitSignal) return (st.last = e.code);
+        throw e;
+      } finally {
+        st.vars = saved.vars;
+        st.cwd = saved.cwd;
+      }
+    }
+    case 'if': {
+      for (const b of n.branches) if (run(st, b.cond, io) === 0) return run(st, b.body, io);
+      return n.otherwise ? run(st, n.otherwise, io) : 0;
+    }
+    case 'for': {
+      let code = 0;
+      const items = n.items.length ? n.items.flatMap((w) => expandWord(st, w)) : [];
+      for (const v of items) {
+        st.vars[n.name] = v;
+        code = run(st, n.body, io);
+      }
+      return code;
+    }
+    case 'while': {
+      let code = 0;
+      for (let i = 0; ; i++) {
+        const c = run(st, n.cond, io) === 0;
+        if (c === n.until) break;
+        if (i >= MAX_LOOP_ITERATIONS) throw new BlockSignal();
+        const slept = st.sleptMs;
+        code = run(st, n.body, io);
+        // A loop that sleeps and whose condition stays true is a long-running process: one iteration's effects
+        // are applied, then the process is considered to run until stopped.
+        if (st.sleptMs > slept && (run(st, n.cond, io) === 0) !== n.until) throw new BlockSignal();
+      }
+      return code;
+    }
+    case 'simple':
+      return runSimple(st, n, io);
+  }
+}
+
+function runSimple(st: ShellState, n: Extract<Node, { t: 'simple' }>, io: Io): number {
+  const argv = n.words.flatMap((w) => expandWord(st, w));
+  if (argv.length === 0) {
+    for (const a of n.assigns) st.vars[a.name] = expandWord(st, a.value, false).join(' ');
+    return (st.last = 0);
+  }
+  const sub: Io = { stdin: io.stdin, out: [], err: [] };
+  let outFile: { path: string; append: boolean } | undefined;
+  let errTarget: 'out' | 'err' | { path: string; append: boolean } = 'err';
+  for (const r of n.redirs) {
+    const target = expandWord(st, r.target, false).join(' ');
+    if (r.op === '<') {
+      const node = st.host.fs.lookup(normalizePath(target, st.cwd));
+      if (!node || node.type !== 'file') {
+        io.err.push(`sh: can't open '${target}': No such file or directory\n`);
+        return (st.last = 1);
+      }
+      sub.stdin = node.content;
+    } else if (r.op === '>&') errTarget = r.fd === 2 && target === '1' ? 'out' : errTarget;
+    else {
+      const spec = { path: target, append: r.op === '>>' };
+      // Create/truncate at redirect time, as the shell opens the file before running the command.
+      const err = openForWrite(st, spec.path, spec.append);
+      if (err) {
+        io.err.push(err);
+        return (st.last = 1);
+      }
+      if (r.fd === 2) errTarget = spec;
+      else outFile = spec;
+    }
+  }
+  let code: number;
+  try {
+    code = invoke(st, argv, sub, true, Object.fromEntries(n.assigns.map((a) => [a.name, expandWord(st, a.value, false).join(' ')])));
+  } finally {
+    flush(st, sub, io, outFile, errTarget);
+  }
+  return (st.last = code);
+}
+
+function flush(st: ShellState, sub: Io, io: Io, outFile: { path: string; append: boolean } | undefined, errTarget: 'out' | 'err' | { path: string; append: boolean }): void {
+  const out = sub.out.join('');
+  const err = sub.err.join('');
+  if (outFile) st.host.fs.writeFile(normalizePath(outFile.path, st.cwd), out, true);
+  else io.out.push(out);
+  if (errTarget === 'err') io.err.push(err);
+  else if (errTarget === 'out') (outFile ? st.host.fs.writeFile(normalizePath(outFile.path, st.cwd), err, true) : io.out.push(err));
+  else st.host.fs.writeFile(normalizePath(errTarget.path, st.cwd), err, true);
+}
+
+function openForWrite(st: ShellState, path: string, append: boolean): string | undefined {
+  const abs = normalizePath(path, st.cwd);
+  try {
+    const existing = st.host.fs.lookup(abs);
+    if (existing?.type === 'dir') return `sh: can't create ${path}: Is a directory\n`;
+    st.host.fs.writeFile(abs, append && existing ? existing.content : '', false);
+    return undefined;
+  } catch (e) {
+    if (e instanceof FsError) {
+      const why = e.errno === 'ENOENT' || e.errno === 'ENOTDIR' ? 'nonexistent directory' : e.message;
+      return `sh: can't create ${path}: ${why}\n`;
+    }
+    throw e;
+  }
+}
+
+/** Runs one command; `viaShell` decides how a missing binary is reported (sh: 127 vs exec: 126/OCI error). */
+function invoke(st: ShellState, argv: readonly string[], io: Io, viaShell: boolean, extraEnv: Record<string, string> = {}): number {
+  const name = argv[0];
+  const base = name.includes('/') ? name.slice(name.lastIndexOf('/') + 1) : name;
+  if (base === 'sh' || base === 'bash' || base === 'ash') return invokeShell(st, argv, io);
+  const cmd = COMMANDS[base];
+  if (!cmd) {
+    if (viaShell) {
+      io.err.push(`sh: ${name}: not found\n`);
+      return 127;
+    }
+    io.err.push(
+      `OCI runtime exec failed: exec failed: unable to start container process: exec: "${name}": executable file not found in $PATH: unknown\n`,
+    );
+    return 126;
+  }
+  const ctx: CommandContext = {
+    argv,
+    stdin: io.stdin,
+    out: (s) => io.out.push(s),
+    err: (s) => io.err.push(s),
+    fs: st.host.fs,
+    cwd: st.cwd,
+    state: st,
+    env: { ...st.vars, ...extraEnv },
+    runScript: (script: string) => runScriptIn(st, script, io),
+  };
+  return cmd(ctx);
+}
+
+function invokeShell(st: ShellState, argv: readonly string[], io: Io): number {
+  const i = argv.indexOf('-c');
+  if (i < 0) return 0; // an interactive shell without a terminal reads stdin: nothing to do, exits 0
+  const script = argv[i + 1] ?? '';
+  if (st.depth > 20) return 0;
+  st.depth++;
+  try {
+    return runScriptIn(st, script, io);
+  } finally {
+    st.depth--;
+  }
+}
+
+/** Parameter expansion and pathname expansion (globbing) of one word. */
+export function expandWord(st: ShellState, w: Word, glob = true): string[] {
+  let text = '';
+  let globbable = false;
+  const pattern: string[] = [];
+  for (const seg of w) {
+    const v = seg.q === 'single' ? seg.text : expandVars(st, seg.text);
+    text += v;
+    if (seg.q === 'none' && /[*?]/.test(v)) globbable = true;
+    pattern.push(seg.q === 'none' ? v : v.replace(/[*?[\]]/g, '\\$&'));
+  }
+  if (glob && globbable) {
+    const matches = globMatch(st, pattern.join(''));
+    if (matches.length) return matches;
+  }
+  // An unquoted word that expands to nothing disappears.
+  if (text === '' && w.every((s) => s.q === 'none')) return [];
+  return [text];
+}
+
+function expandVars(st: ShellState, s: string): string {
+  return s
+    .replace(/(\u0000)?\$(\{([A-Za-z_][A-Za-z0-9_]*)\}|([A-Za-z_][A-Za-z0-9_]*)|\?|\$|#)/g, (m, esc, _x, braced, plain) => {
+      if (esc) return m.slice(1);
+      if (m.endsWith('$?')) return String(st.last);
+      if (m.endsWith('$$')) return '1';
+      if (m.endsWith('$#')) return '0';
+      return st.vars[braced ?? plain] ?? '';
+    })
+    .replace(/\u0000/g, '');
+}
+
+function globMatch(st: ShellState, pattern: string): string[] {
+  const abs = pattern.startsWith('/');
+  const parts = pattern.split('/').filter((p) => p.length > 0);
+  let paths = [abs ? '/' : st.cwd];
+  let prefixes = [abs ? '/' : ''];
+  parts.forEach((part) => {
+    const next: string[] = [];
+    const nextPrefix: string[] = [];
+    paths.forEach((dir, i) => {
+      const pre = prefixes[i];
+      if (!/(^|[^\\])[*?]/.test(part)) {
+        const lit = part.replace(/\\(.)/g, '$1');
+        const full = normalizePath(lit, dir);
+        if (st.host.fs.lookup(full)) {
+          next.push(full);
+          nextPrefix.push(`${pre}${pre && !pre.endsWith('/') ? '/' : ''}${lit}`);
+        }
+        return;
+      }
+      const re = new RegExp(`^${part.replace(/\\(.)|([.+^${}()|[\]])|(\*)|(\?)/g, (_m, esc, special, star, q) => (esc ? `\\${esc}` : special ? `\\${special}` : star ? '.*' : q ? '.' : ''))}$`);
+      for (const name of st.host.fs.list(dir) ?? []) {
+        if (name.startsWith('.') && !part.startsWith('.')) continue;
+        if (!re.test(name)) continue;
+        next.push(normalizePath(name, dir));
+        nextPrefix.push(`${pre}${pre && !pre.endsWith('/') ? '/' : ''}${name}`);
+      }
+    });
+    paths = next;
+    prefixes = nextPrefix;
+  });
+  return prefixes.sort();
+}
