@@ -6,12 +6,11 @@ import { clientError } from '../errors';
 import { flagBool, flagString, flagStrings, parseFlags, type FlagSpec } from '../flags';
 import type { Io } from '../io';
 import { kindPrefix, parseOutput, printObjects } from '../output';
-import { renderTable, tableFor, tableLines } from '../printers';
+import { renderTable, tableFor } from '../printers';
 import { getObject, parseResourceArgs } from '../resources';
 import { selectValues } from '../jsonpath';
 import { readManifests } from '../files';
 import { allNamespaces, namespaceOf, selectObjects } from './common';
-import { GET_TABWRITER, tabwrite } from '../tabwriter';
 import { isApiError } from '../../store/errors';
 
 export const GET_FLAGS: FlagSpec[] = [
@@ -134,17 +133,7 @@ export function runGet(io: Io, argv: readonly string[]): void {
     // separatorWriterWrapper: a blank line between resource groups, unless --no-headers
     if (!first && !r.noHeaders) io.print('\n');
     first = false;
-    if (!labelCols.length) {
-      io.print(renderTable(t, r));
-      continue;
-    }
-    const lines = tableLines(t, r).map((line, i) => {
-      const extra = labelCols.map((l) =>
-        !r.noHeaders && i === 0 ? l.split('/').pop()!.toUpperCase() : (g.objects[r.noHeaders ? i : i - 1].metadata.labels ?? {})[l] ?? '',
-      );
-      return [line, ...extra].join('\t');
-    });
-    io.print(tabwrite(lines.join('\n') + '\n', GET_TABWRITER));
+    io.print(renderTable(t, { ...r, labelColumns: labelCols }));
   }
   if (!objects.length && !io.errors.length) noResources(io, ns, all, kindsRequested);
 }

@@ -97,6 +97,8 @@ export interface RenderOptions {
   readonly showLabels?: boolean;
   /** print names as kind/name (several resource types in one `get`) */
   readonly withKind?: string;
+  /** -L: one column per label key (header: the key's last segment, upper-cased), before LABELS */
+  readonly labelColumns?: readonly string[];
 }
 
 /** The lines of one table as kubectl's HumanReadablePrinter writes them (not yet tab-aligned). */
@@ -105,6 +107,7 @@ export function tableLines(t: Table, r: RenderOptions): string[] {
   if (!r.noHeaders) {
     const h = t.columns.map((c) => c.name.toUpperCase());
     if (r.withNamespace) h.unshift('NAMESPACE');
+    for (const l of r.labelColumns ?? []) h.push(l.split('/').pop()!.toUpperCase());
     if (r.showLabels) h.push('LABELS');
     lines.push(h.join('\t'));
   }
@@ -112,6 +115,7 @@ export function tableLines(t: Table, r: RenderOptions): string[] {
     const cells = row.cells.map(cellText);
     if (r.withKind && t.columns[0]?.format === 'name') cells[0] = `${r.withKind}/${cells[0]}`;
     if (r.withNamespace) cells.unshift(row.object.metadata.namespace ?? '');
+    for (const l of r.labelColumns ?? []) cells.push(row.object.metadata.labels?.[l] ?? '');
     if (r.showLabels) cells.push(formatLabels(row.object.metadata.labels));
     lines.push(cells.join('\t'));
   }
