@@ -168,8 +168,11 @@ export function describeDeployment(sim: Simulation, d: KObject): string {
   const rev = d.metadata.annotations?.['deployment.kubernetes.io/revision'];
   const newRs = rss.find((r) => r.metadata.annotations?.['deployment.kubernetes.io/revision'] === rev) ?? rss[0];
   const old = rss.filter((r) => r !== newRs && num(rec(r.spec).replicas) > 0);
-  w.write(LEVEL_0, `OldReplicaSets:\t${old.length ? old.map(fmt).join(', ') : '<none>'}\n`);
-  w.write(LEVEL_0, `NewReplicaSet:\t${newRs ? fmt(newRs) : '<none>'}\n`);
+  // describeDeployment prints the ReplicaSet lines only when the deployment has any.
+  if (old.length || newRs) {
+    w.write(LEVEL_0, `OldReplicaSets:\t${old.length ? old.map(fmt).join(', ') : '<none>'}\n`);
+    w.write(LEVEL_0, `NewReplicaSet:\t${newRs ? fmt(newRs) : '<none>'}\n`);
+  }
   describeEvents(w, searchEvents(sim, d), sim.now());
   return w.toString();
 }
