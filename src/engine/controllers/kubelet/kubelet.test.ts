@@ -1,0 +1,285 @@
+// The kubelet end to end in the simulation loop, with the attach/detach controller and external-attacher
+// running: pods are pinned with spec.nodeName and PV/PVC pairs are pre-bound, so no scheduler or PV
+// controller is involved. Expected texts are upstream's (pkg/kubelet/kuberuntime events, pkg/volume/hostpath,
+// configmap/secret volume plugins) as summarised in the semantics reference §5.
+import { describe, expect, it } from 'vitest';
+import { boundPair, claimVolume, createPod, eventsOf, exec, newTestSim, podOf, sh, NAS_DRIVER } from './testing';
+import { crashContainer } from './crash';
+import { nodeShell } from '../../shell/exec';
+import type { Simulation } from '../../sim/simulation';
+
+const nginx = (mounts: unknown[] = [{ name: 'data', mountPath: '/data' }], name = 'app') => ({ name, image: 'nginx:1.27', volumeMounts: mounts });
+const busybox = (name: string, mounts: unknown[], extra: Record<string, unknown> = {}) => ({ name, image: 'busybox:1.36', command: ['sh', '-c', 'sleep 3600000'], volumeMounts: mounts, ...extra });
+
+function timeline(sim: Simulation, t0: number, pod: string) {
+  const evs = eventsOf(sim, 'Pod', pod).map((e) => ({ t: e.time - t0, what: e.reason }));
+  const calls = sim.traces.filter((t) => t.objects.some((o) => o.endsWith(`/${pod}`)) || t.call === 'ControllerPublishVolume').map((t) => ({ t: t.time - t0, what: t.call }));
+  return [...evs, ...calls].sort((a, b) => a.t - b.t);
+}
+
+describe('kubelet: a pod with a CSI disk', () => {
+  it('attach → stage → publish → pull → create → start, in that order on the virtual clock', () => {
+    const sim = newTestSim();
+    boundPair(sim, { name: 'data' });
+    const t0 = sim.now();
+    createPod(sim, { name: 'web', node: 'node-1', volumes: [claimVolume('data', 'data')] });
+    sim.settle();
+    const order = timeline(sim, t0, 'web').map((x) => x.what);
+    expect(order).toEqual(['ControllerPublishVolume', 'SuccessfulAttachVolume', 'NodeStageVolume', 'NodePublishVolume', 'Pulling', 'Pulled', 'Created', 'Started']);
+    const times = timeline(sim, t0, 'web');
+    // attach latency of the disk driver is 3–8 s; stage 0.5–1.5 s; publish 0.1–0.3 s
+    const at = (w: string) => times.find((x) => x.what === w)!.t;
+    expect(at('SuccessfulAttachVolume')).toBeGreaterThanOrEqual(3000);
+    expect(at('SuccessfulAttachVolume')).toBeLessThanOrEqual(8000);
+    expect(at('NodePublishVolume') - at('NodeStageVolume')).toBeGreaterThanOrEqual(500);
+    expect(at('Started')).toBeGreaterThan(at('NodePublishVolume'));
+    const pod = podOf(sim, 'web')!;
+    expect(pod.status?.phase).toBe('Running');
+    expect(pod.status?.conditions.map((c: { type: string; status: string }) => `${c.type}=${c.status}`)).toEqual([
+      'PodReadyToStartContainers=True',
+      'Initialized=True',
+      'Ready=True',
+      'ContainersReady=True',
+      'PodScheduled=True',
+    ]);
+    expect(pod.status?.podIP).toMatch(/^10\.244\.1\.\d+$/);
+    expect(pod.status?.containerStatuses[0].state.running).toBeDefined();
+  });
+
+  it('shows ContainerCreating while the volume is not yet attached', () => {
+    const sim = newTestSim();
+    boundPair(sim, { name: 'data' });
+    createPod(sim, { name: 'web', node: 'node-1', volumes: [claimVolume('data', 'data')] });
+    sim.advance(1000);
+    const pod = podOf(sim, 'web')!;
+    expect(pod.status?.phase).toBe('Pending');
+    expect(pod.status?.containerStatuses[0].state).toEqual({ waiting: { reason: 'ContainerCreating' } });
+    expect(pod.status?.conditions[0]).toMatchObject({ type: 'PodReadyToStartContainers', status: 'False' });
+    expect(exec(sim, 'web', ['ls']).stderr).toBe('error: unable to upgrade connection: container not found ("app")\n');
+  });
+
+  it('emits the image events with upstream texts; a second pod on the node finds the image present', () => {
+    const sim = newTestSim();
+    createPod(sim, { name: 'a', node: 'node-1', containers: [nginx([])] });
+    sim.settle();
+    createPod(sim, { name: 'b', node: 'node-1', containers: [nginx([])] });
+    sim.settle();
+    const msgs = (p: string) => eventsOf(sim, 'Pod', p).map((e) => `${e.reason}: ${e.message}`);
+    expect(msgs('a')[0]).toBe('Pulling: Pulling image "nginx:1.27"');
+    expect(msgs('a')[1]).toMatch(/^Pulled: Successfully pulled image "nginx:1\.27" in (\d+\.)?\d+m?s \(\1?\d+m?s including waiting\)\. Image size: \d+ bytes\.$/);
+    expect(msgs('a').slice(2)).toEqual(['Created: Created container app', 'Started: Started container app']);
+    expect(msgs('b')).toEqual(['Pulled: Container image "nginx:1.27" already present on machine', 'Created: Created container app', 'Started: Started container app']);
+    expect(eventsOf(sim, 'Pod', 'a').every((e) => e.source.component === 'kubelet' && e.source.host === 'node-1')).toBe(true);
+  });
+});
+
+describe('kubelet: data in volumes', () => {
+  it('emptyDir survives a container crash but not the pod', () => {
+    const sim = newTestSim();
+    createPod(sim, { name: 'p', node: 'node-1', containers: [nginx([{ name: 'cache', mountPath: '/cache' }])], volumes: [{ name: 'cache', emptyDir: {} }] });
+    sim.settle();
+    expect(sh(sim, 'p', 'echo kept > /cache/a; echo lost > /tmp/b').code).toBe(0);
+    expect(crashContainer(sim, 'default', 'p')).toBeUndefined();
+    sim.settle();
+    const st = podOf(sim, 'p')!.status!.containerStatuses[0];
+    expect(st.restartCount).toBe(1);
+    expect(st.lastState.terminated).toMatchObject({ exitCode: 137, reason: 'Error' });
+    expect(sh(sim, 'p', 'cat /cache/a').stdout).toBe('kept\n');
+    // the container's own writable layer is new after the restart
+    expect(sh(sim, 'p', 'cat /tmp/b')).toMatchObject({ code: 1, stderr: "cat: can't open '/tmp/b': No such file or directory\n" });
+    const asset = [...sim.backends.list()].find((a) => a.kind === 'empty-dir')!;
+    sim.store.delete('Pod', 'default', 'p');
+    sim.settle();
+    expect(podOf(sim, 'p')).toBeUndefined();
+    expect(sim.backends.get(asset.id)?.deletedAt).toBeDefined();
+  });
+
+  it('two containers of a pod share one emptyDir', () => {
+    const sim = newTestSim();
+    const mounts = [{ name: 'shared', mountPath: '/shared' }];
+    createPod(sim, { name: 'p', node: 'node-2', containers: [busybox('writer', mounts), busybox('reader', mounts)], volumes: [{ name: 'shared', emptyDir: {} }] });
+    sim.settle();
+    expect(sh(sim, 'p', 'echo hello > /shared/msg', 'writer').code).toBe(0);
+    expect(sh(sim, 'p', 'cat /shared/msg', 'reader').stdout).toBe('hello\n');
+  });
+
+  it('subPath gives each mount its own directory of the volume', () => {
+    const sim = newTestSim();
+    createPod(sim, {
+      name: 'p',
+      node: 'node-1',
+      containers: [busybox('c1', [{ name: 'v', mountPath: '/cache', subPath: 'cache1' }]), busybox('c2', [{ name: 'v', mountPath: '/cache', subPath: 'cache2' }]), busybox('all', [{ name: 'v', mountPath: '/v' }])],
+      volumes: [{ name: 'v', emptyDir: {} }],
+    });
+    sim.settle();
+    sh(sim, 'p', 'touch /cache/one', 'c1');
+    expect(sh(sim, 'p', 'ls /cache', 'c2').stdout).toBe('');
+    expect(sh(sim, 'p', 'ls /v; ls /v/cache1', 'all').stdout).toBe('cache1\ncache2\none\n');
+  });
+
+  it('subPathExpr expands $(POD_NAME) from the downward API', () => {
+    const sim = newTestSim();
+    createPod(sim, {
+      name: 'pod1',
+      node: 'node-1',
+      containers: [
+        busybox('c', [{ name: 'logs', mountPath: '/logs', subPathExpr: '$(POD_NAME)' }], { env: [{ name: 'POD_NAME', valueFrom: { fieldRef: { apiVersion: 'v1', fieldPath: 'metadata.name' } } }] }),
+      ],
+      volumes: [{ name: 'logs', hostPath: { path: '/var/log/pods-data' } }],
+    });
+    sim.settle();
+    sh(sim, 'pod1', 'echo x > /logs/app.log', 'c');
+    expect(nodeShell(sim, 'node-1', ['cat', '/var/log/pods-data/pod1/app.log']).stdout).toBe('x\n');
+  });
+
+  it('a readOnly mount refuses writes with busybox wording', () => {
+    const sim = newTestSim();
+    createPod(sim, { name: 'p', node: 'node-1', containers: [busybox('c', [{ name: 'v', mountPath: '/data', readOnly: true }])], volumes: [{ name: 'v', emptyDir: {} }] });
+    sim.settle();
+    expect(sh(sim, 'p', 'touch /data/x', 'c')).toEqual({ stdout: '', stderr: 'touch: /data/x: Read-only file system\n', code: 1 });
+    expect(sh(sim, 'p', 'echo a > /data/y', 'c')).toEqual({ stdout: '', stderr: "sh: can't create /data/y: Read-only file system\n", code: 1 });
+    expect(sh(sim, 'p', 'mkdir /data/d', 'c').stderr).toBe("mkdir: can't create directory '/data/d': Read-only file system\n");
+  });
+
+  it('hostPath data stays on its node', () => {
+    const sim = newTestSim();
+    const vol = [{ name: 'h', hostPath: { path: '/srv/data', type: 'DirectoryOrCreate' } }];
+    const mounts = [{ name: 'h', mountPath: '/data' }];
+    createPod(sim, { name: 'a', node: 'node-1', containers: [busybox('c', mounts)], volumes: vol });
+    createPod(sim, { name: 'b', node: 'node-2', containers: [busybox('c', mounts)], volumes: vol });
+    sim.settle();
+    sh(sim, 'a', 'echo node1 > /data/f');
+    expect(sh(sim, 'b', 'ls /data').stdout).toBe('');
+    sim.store.delete('Pod', 'default', 'a');
+    sim.settle();
+    createPod(sim, { name: 'a2', node: 'node-1', containers: [busybox('c', mounts)], volumes: vol });
+    sim.settle();
+    expect(sh(sim, 'a2', 'cat /data/f').stdout).toBe('node1\n');
+  });
+
+  it('a NAS volume is shared by pods on two nodes, with the same remote path in findmnt', () => {
+    const sim = newTestSim();
+    boundPair(sim, { name: 'shared', driver: NAS_DRIVER, accessModes: ['ReadWriteMany'] });
+    const mounts = [{ name: 'data', mountPath: '/data' }];
+    createPod(sim, { name: 'a', node: 'node-1', containers: [busybox('c', mounts)], volumes: [claimVolume('data', 'shared')] });
+    createPod(sim, { name: 'b', node: 'node-3', containers: [busybox('c', mounts)], volumes: [claimVolume('data', 'shared')] });
+    sim.settle();
+    expect(sim.store.list('VolumeAttachment')).toHaveLength(0); // attachRequired: false
+    expect(sh(sim, 'a', 'touch /data/from-a').code).toBe(0);
+    expect(sh(sim, 'b', 'ls /data').stdout).toBe('from-a\n');
+    const fa = sh(sim, 'a', 'findmnt /data').stdout;
+    const fb = sh(sim, 'b', 'findmnt /data').stdout;
+    expect(fa).toBe(fb);
+    expect(fa.split('\n')[1]).toMatch(/^\/data +nas-1\.example\.com:\/share\/shared +nfs +rw,/);
+  });
+
+  it('a Retain disk keeps its files after the pod and the claim are gone', () => {
+    const sim = newTestSim();
+    const { pv } = boundPair(sim, { name: 'db', reclaim: 'Retain' });
+    createPod(sim, { name: 'db', node: 'node-1', containers: [busybox('c', [{ name: 'data', mountPath: '/var/lib/db' }])], volumes: [claimVolume('data', 'db')] });
+    sim.settle();
+    sh(sim, 'db', 'echo row1 > /var/lib/db/table');
+    sim.store.delete('Pod', 'default', 'db');
+    sim.settle();
+    sim.store.delete('PersistentVolumeClaim', 'default', 'db');
+    sim.settle();
+    const disk = sim.backends.get((pv.spec as { csi: { volumeHandle: string } }).csi.volumeHandle)!;
+    expect(disk.deletedAt).toBeUndefined();
+    expect(disk.attachedTo).toEqual([]);
+    expect((disk.root.entries.table as { content: string }).content).toBe('row1\n');
+  });
+});
+
+describe('kubelet: mount failures', () => {
+  it.each([
+    ['missing configMap', [{ name: 'config', configMap: { name: 'app-config' } }], 'MountVolume.SetUp failed for volume "config" : configmap "app-config" not found'],
+    ['missing secret', [{ name: 'creds', secret: { secretName: 'db' } }], 'MountVolume.SetUp failed for volume "creds" : secret "db" not found'],
+    ['hostPath Directory that does not exist', [{ name: 'data', hostPath: { path: '/srv/none', type: 'Directory' } }], `MountVolume.SetUp failed for volume "data" : hostPath /srv/none doesn't exist`],
+    ['hostPath File that is a directory', [{ name: 'data', hostPath: { path: '/tmp', type: 'File' } }], `MountVolume.SetUp failed for volume "data" : hostPath type check failed: /tmp is not a file, it's a Directory`],
+  ])('%s → FailedMount, pod stays ContainerCreating', (_n, volumes, message) => {
+    const sim = newTestSim();
+    const mounts = volumes.map((v) => ({ name: v.name, mountPath: `/m/${v.name}` }));
+    createPod(sim, { name: 'p', node: 'node-1', containers: [nginx(mounts)], volumes });
+    sim.advance(60_000);
+    const ev = eventsOf(sim, 'Pod', 'p').filter((e) => e.reason === 'FailedMount');
+    expect(ev[0]).toMatchObject({ type: 'Warning', message });
+    expect(ev.length).toBeGreaterThan(3); // retried with exponential backoff
+    expect(podOf(sim, 'p')!.status!.containerStatuses[0].state.waiting.reason).toBe('ContainerCreating');
+  });
+
+  it('optional: true makes a missing configMap an empty volume; a present one is materialised read-only', () => {
+    const sim = newTestSim();
+    sim.store.create({ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'cfg', namespace: 'default' }, data: { 'app.conf': 'x=1\n' } });
+    createPod(sim, {
+      name: 'p',
+      node: 'node-1',
+      containers: [busybox('c', [{ name: 'opt', mountPath: '/opt/cfg' }, { name: 'cfg', mountPath: '/etc/app' }])],
+      volumes: [{ name: 'opt', configMap: { name: 'absent', optional: true } }, { name: 'cfg', configMap: { name: 'cfg' } }],
+    });
+    sim.settle();
+    expect(sh(sim, 'p', 'ls /opt/cfg; cat /etc/app/app.conf').stdout).toBe('x=1\n');
+    expect(sh(sim, 'p', 'touch /etc/app/new').stderr).toBe('touch: /etc/app/new: Read-only file system\n');
+  });
+});
+
+describe('kubelet: container lifecycle', () => {
+  it('restarts a crashing container with back-off 10s, 20s, 40s (first restart at once)', () => {
+    const sim = newTestSim();
+    const t0 = sim.now();
+    createPod(sim, { name: 'crash', node: 'node-1', containers: [{ name: 'c', image: 'busybox:1.36', command: ['sh', '-c', 'exit 1'] }] });
+    sim.advance(120_000);
+    const starts = eventsOf(sim, 'Pod', 'crash').filter((e) => e.reason === 'Started').map((e) => e.time - t0);
+    const gaps = starts.slice(1).map((t, i) => t - starts[i]);
+    // each run lasts ≥1 ms; the waits are 0, 10 s, 20 s, 40 s
+    expect(gaps.slice(0, 4).map((g) => Math.round(g / 1000))).toEqual([0, 10, 20, 40]);
+    const backoff = eventsOf(sim, 'Pod', 'crash').find((e) => e.reason === 'BackOff')!;
+    const uid = podOf(sim, 'crash')!.metadata.uid;
+    expect(backoff).toMatchObject({ type: 'Warning', message: `Back-off restarting failed container c in pod crash_default(${uid})` });
+    const st = podOf(sim, 'crash')!.status!;
+    expect(st.phase).toBe('Running');
+    expect(st.containerStatuses[0].state.waiting).toEqual({ reason: 'CrashLoopBackOff', message: `back-off 1m20s restarting failed container=c pod=crash_default(${uid})` });
+    expect(st.containerStatuses[0].lastState.terminated).toMatchObject({ exitCode: 1, reason: 'Error' });
+  });
+
+  it.each([
+    ['Never', 0, 'Succeeded', 'Completed'],
+    ['Never', 3, 'Failed', 'Error'],
+    ['OnFailure', 0, 'Succeeded', 'Completed'],
+  ])('restartPolicy %s, exit %i → phase %s (%s)', (policy, code, phase, reason) => {
+    const sim = newTestSim();
+    createPod(sim, { name: 'job', node: 'node-1', restartPolicy: policy, containers: [{ name: 'c', image: 'busybox:1.36', command: ['sh', '-c', `echo done; exit ${code}`] }] });
+    sim.settle();
+    const st = podOf(sim, 'job')!.status!;
+    expect(st.phase).toBe(phase);
+    expect(st.containerStatuses[0].state.terminated).toMatchObject({ exitCode: code, reason });
+    expect(st.conditions.find((c: { type: string }) => c.type === 'Ready')).toMatchObject({ status: 'False', reason: 'PodCompleted' });
+  });
+
+  it('graceful deletion: Killing, volumes torn down, then the pod object goes; a sleeping shell waits out its grace period', () => {
+    const sim = newTestSim();
+    boundPair(sim, { name: 'data' });
+    createPod(sim, { name: 'p', node: 'node-1', grace: 30, containers: [busybox('c', [{ name: 'data', mountPath: '/data' }])], volumes: [claimVolume('data', 'data')] });
+    sim.settle();
+    const t0 = sim.now();
+    sim.store.delete('Pod', 'default', 'p');
+    sim.drain();
+    expect(podOf(sim, 'p')?.metadata.deletionTimestamp).toBeDefined();
+    expect(eventsOf(sim, 'Pod', 'p').at(-1)).toMatchObject({ reason: 'Killing', message: 'Stopping container c' });
+    sim.advance(29_000);
+    expect(podOf(sim, 'p')).toBeDefined();
+    sim.settle();
+    expect(podOf(sim, 'p')).toBeUndefined();
+    const calls = sim.traces.filter((t) => t.time >= t0).map((t) => t.call);
+    expect(calls).toEqual(['NodeUnpublishVolume', 'NodeUnstageVolume', 'ControllerUnpublishVolume']);
+    expect(sim.store.list('VolumeAttachment')).toHaveLength(0);
+  });
+
+  it('kubectl exec … -- kill 1 crashes the container', () => {
+    const sim = newTestSim();
+    createPod(sim, { name: 'p', node: 'node-1', containers: [nginx([])] });
+    sim.settle();
+    expect(exec(sim, 'p', ['kill', '1']).code).toBe(0);
+    sim.settle();
+    expect(podOf(sim, 'p')!.status!.containerStatuses[0].restartCount).toBe(1);
+  });
+});
