@@ -56,7 +56,8 @@ function validateSelector(s: J, kindWord: string): FieldError[] {
 function templateMatches(s: J): FieldError[] {
   const tplMeta = obj(obj(s, 'template'), 'metadata');
   const labels = obj(tplMeta, 'labels');
-  if (!isObj(s.selector) || isEmptySelector(s.selector) || selectorMatches(s.selector, labels)) return [];
+  // A missing selector converts to labels.Nothing(), which is not Empty() and matches nothing.
+  if (isObj(s.selector) && (isEmptySelector(s.selector) || selectorMatches(s.selector, labels))) return [];
   return [{ ...invalid('spec.template.metadata.labels', null, '`selector` does not match template `labels`'), goValue: goStringMap(labels) }];
 }
 

@@ -56,7 +56,9 @@ interface Ctx {
 function walk(v: unknown, t: T, struct: string, jsonPath: string, strictPath: string, ctx: Ctx): void {
   if (v === null || v === undefined || ctx.typeError) return;
   const fail = (what: string) => {
-    ctx.typeError ??= `json: cannot unmarshal ${what} into Go struct field ${struct}.${jsonPath} of type ${t.t === 'any' ? '' : t.go}`;
+    // struct types print package-qualified (core/v1 and meta/v1 are both package `v1`)
+    const goType = t.t === 'struct' ? `v1.${t.go}` : t.t === 'any' ? '' : t.go;
+    ctx.typeError ??= `json: cannot unmarshal ${what} into Go struct field ${struct}.${jsonPath} of type ${goType}`;
   };
   const got = jsonType(v);
   switch (t.t) {
