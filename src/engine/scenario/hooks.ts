@@ -1,16 +1,26 @@
 // Where the components that own them plug the engine side of `kubectl exec`, `sim node`, `sim crash`,
-// `sim fail-node` and `sim recover-node` into scripts. Each is one line here once its component exists;
-// until then the command reports that it is not available (see commands.ts).
+// `sim fail-node` and `sim recover-node` into scripts: one line each. A hook left out makes its command
+// report that it is not available (see commands.ts).
+import { crashContainer } from '../controllers/kubelet/crash';
+import type { KubectlResult } from '../kubectl/types';
+import { createExecHandler, nodeShell } from '../shell/exec';
 import type { Simulation } from '../sim/simulation';
 import type { ScriptEnv } from './commands';
 
 export type ScriptHooks = Pick<ScriptEnv, 'exec' | 'nodeShell' | 'faults'>;
 
+/** A fault command prints nothing on success, `error: …` otherwise (as kill would). */
+function outcome(error: string | undefined): KubectlResult {
+  return error === undefined ? { stdout: '', stderr: '', code: 0 } : { stdout: '', stderr: `error: ${error}\n`, code: 1 };
+}
+
 export function scriptHooks(sim: Simulation): ScriptHooks {
-  void sim;
   return {
-    // exec: (req) => kubeletExec(sim, req),
-    // nodeShell: (req) => nodeShell(sim, req),
-    // faults: { crashContainer: …, failNode: …, recoverNode: … },
+    exec: createExecHandler(sim),
+    nodeShell: ({ node, argv }) => nodeShell(sim, node, argv),
+    faults: {
+      crashContainer: (namespace, pod, container) => outcome(crashContainer(sim, namespace, pod, container)),
+      // failNode / recoverNode: the node lifecycle controller's commands, once it is part of the build.
+    },
   };
 }
