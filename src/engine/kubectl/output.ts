@@ -67,7 +67,7 @@ export function parseOutput(o: string | undefined, allowed = ALLOWED): OutputFor
 }
 
 /** Output for -o yaml|json|name|jsonpath|custom-columns; `single` prints the object rather than a List. */
-export function printObjects(fmt: OutputFormat, objects: readonly KObject[], single: boolean): string {
+export function printObjects(fmt: OutputFormat, objects: readonly KObject[], single: boolean, noHeaders = false): string {
   switch (fmt.t) {
     case 'yaml':
       return single && objects.length === 1 ? yamlText(objects[0]) : yamlText(listOf(objects));
@@ -80,19 +80,19 @@ export function printObjects(fmt: OutputFormat, objects: readonly KObject[], sin
       return executeJsonpath(fmt.template, data);
     }
     case 'custom-columns':
-      return customColumns(fmt.spec, objects);
+      return customColumns(fmt.spec, objects, noHeaders);
     case 'table':
       return '';
   }
 }
 
-export function customColumns(spec: string, objects: readonly KObject[]): string {
+export function customColumns(spec: string, objects: readonly KObject[], noHeaders = false): string {
   const cols = spec.split(',').map((c) => {
     const i = c.indexOf(':');
     if (i < 0) throw clientError(`unexpected custom-columns spec: ${c}, expected <header>:<json-path-expr>`);
     return { header: c.slice(0, i), path: c.slice(i + 1) };
   });
-  const lines = [cols.map((c) => c.header).join('\t')];
+  const lines = noHeaders ? [] : [cols.map((c) => c.header).join('\t')];
   for (const o of objects) {
     lines.push(
       cols
@@ -103,5 +103,5 @@ export function customColumns(spec: string, objects: readonly KObject[]): string
         .join('\t'),
     );
   }
-  return tabwrite(lines.join('\n') + '\n', GET_TABWRITER);
+  return lines.length ? tabwrite(lines.join('\n') + '\n', GET_TABWRITER) : '';
 }

@@ -11,7 +11,7 @@ import type { Io } from '../io';
 import { readManifests } from '../files';
 import { getObject, parseResourceArgs } from '../resources';
 import { allNamespaces, dryRunOf, dryRunSuffix, namespaceOf, selectObjects, settleNow } from './common';
-import { placeDoc } from './apply';
+import { placeDoc, withSource } from './apply';
 import { kindPrefix } from '../output';
 
 const FLAGS: FlagSpec[] = [
@@ -85,7 +85,7 @@ export function runDelete(io: Io, argv: readonly string[]): void {
         const o = placeDoc(io, d, flagString(p, 'namespace'));
         targets.push({ kind: d.kind, obj: getObject(ctx.sim, d.kind, o.metadata.namespace ?? ns, o.metadata.name) });
       } catch (e) {
-        if (!(isApiError(e) && e.reason === 'NotFound' && ignoreNotFound)) io.fail(e);
+        if (!(isApiError(e) && e.reason === 'NotFound' && ignoreNotFound)) io.fail(withSource(e, 'deleting', d.source));
       }
     }
   } else {

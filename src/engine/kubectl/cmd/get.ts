@@ -111,15 +111,14 @@ export function runGet(io: Io, argv: readonly string[]): void {
 
   if (fmt.t !== 'table') {
     // printGeneric: a single named object, or everything as one List; never "No resources found".
-    if (!(single && !objects.length)) io.print(printObjects(fmt, objects, single));
+    if (!(single && !objects.length)) io.print(printObjects(fmt, objects, single, flagBool(p, 'no-headers')));
     return;
   }
 
   const nonEmpty = groups.filter((g) => g.objects.length);
-  // resource.MultipleTypesRequested(args) (`all`, `pv,pvc`, mixed TYPE/NAME) or several kinds in the result.
-  const typeArgs = new Set(p.args.flatMap((a) => (a.includes('/') ? [a.split('/')[0]] : a.split(','))).filter(Boolean));
-  const multipleTypes = (p.args.length === 1 && p.args[0] === 'all') || (!filenames.length && (p.args[0]?.includes(',') || p.args.some((a) => a.includes('/'))) && typeArgs.size > 1);
-  const withKind = multipleTypes || new Set(nonEmpty.map((g) => g.kind)).size > 1 || flagBool(p, 'show-kind');
+  // multipleGVKsRequested(infos): with the server printing Tables, each listed type is one info even when
+  // empty (so `get pv,pvc` and `get all` prefix names), while a named object that was not found is none.
+  const withKind = new Set(groups.map((g) => g.kind)).size > 1 || flagBool(p, 'show-kind');
   const labelCols = flagStrings(p, 'label-columns').flatMap((x) => x.split(','));
   let first = true;
   for (const g of nonEmpty) {
