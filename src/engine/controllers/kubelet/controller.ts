@@ -44,7 +44,9 @@ export function kubeletController(): KubeletController {
         }
         case 'Node': {
           const name = ev.obj.metadata.name;
-          const keys = view.byIndex<PodObj>('Pod', POD_NODE_INDEX, name).map((p) => podKey(p.metadata.namespace, p.metadata.name));
+          const keys = new Set(view.byIndex<PodObj>('Pod', POD_NODE_INDEX, name).map((p) => podKey(p.metadata.namespace, p.metadata.name)));
+          // pods the kubelet still runs whose objects are gone (force-deleted while the node was down)
+          for (const p of state.pods.values()) if (p.node === name) keys.add(podKey(p.namespace, p.name));
           return [...keys, `${NODE_KEY}${name}`];
         }
         default:
@@ -86,6 +88,9 @@ function syncPod(ctx: ReconcileContext, state: KubeletState, ns: string, name: s
   const pod = ctx.view.get<PodObj>('Pod', ns, name);
   let prt = podRtByName(state, ns, name);
   const intents: Intent[] = [];
+  // A node whose kubelet is down (Ready != True) does nothing: its pods keep running or stay Terminating.
+  const hostNode = prt?.node ?? pod?.spec?.nodeName;
+  if (hostNode && !nodeIsReady(ctx.view.get('Node', undefined, hostNode))) return [];
   if (prt && (!pod || pod.metadata.uid !== prt.uid)) {
     // The pod object is gone (force deletion) or replaced: the kubelet cleans up what it still runs.
     intents.push(...tearDownPodVolumes(ctx, { namespace: ns, name }, prt));
@@ -96,7 +101,6 @@ function syncPod(ctx: ReconcileContext, state: KubeletState, ns: string, name: s
   const nodeName = pod?.spec?.nodeName;
   if (!pod || !nodeName) return intents;
   if (!ctx.cluster.nodes.some((n) => n.name === nodeName) && !ctx.view.get('Node', undefined, nodeName)) return intents;
-  if (!nodeIsReady(ctx.view.get('Node', undefined, nodeName))) return intents; // the node's kubelet is down
   if (!prt) {
     if (pod.metadata.deletionTimestamp) return [...intents, deletePod(pod)];
     prt = {
@@ -203,6 +207,7 @@ function terminate(ctx: ReconcileContext, state: KubeletState, pod: PodObj, prt:
 /** Unstage volumes no pod on the node needs, and report node.status.volumesInUse. */
 function syncNode(ctx: ReconcileContext, state: KubeletState, node: string): Intent[] {
   const intents: Intent[] = [];
+  if (!nodeIsReady(ctx.view.get('Node', undefined, node))) return intents;
   const nrt = nodeRt(state, node);
   const live = [...state.pods.values()].filter((p) => p.node === node && p.step !== 'done');
   const needed = new Set<string>();
