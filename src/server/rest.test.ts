@@ -6,6 +6,7 @@ import { createSimulation } from '../engine/sim/create';
 import type { Simulation } from '../engine/sim/simulation';
 import { createApiServer, type ApiServer } from './api';
 import { loadCluster } from './engine-parts';
+import { parseResourcePath } from './rest/route';
 
 let sim: Simulation;
 let api: ApiServer;
@@ -205,4 +206,23 @@ describe('watch', () => {
     const got = await watch('/api/v1/persistentvolumes?watch=true&resourceVersion=1', 1);
     expect(got[0]).toMatchObject({ type: 'ERROR', object: { kind: 'Status', reason: 'Expired', code: 410 } });
   });
+});
+
+describe('paths', () => {
+  it.each([
+    ['/api/v1/namespaces/default', 'Namespace', undefined, 'default', undefined],
+    ['/api/v1/namespaces/default/status', 'Namespace', undefined, 'default', 'status'],
+    ['/api/v1/namespaces/default/persistentvolumeclaims/c', 'PersistentVolumeClaim', 'default', 'c', undefined],
+    ['/api/v1/namespaces/default/pods/p/binding', 'Pod', 'default', 'p', 'binding'],
+    ['/apis/storage.k8s.io/v1/storageclasses', 'StorageClass', undefined, undefined, undefined],
+  ])('%s', (path, kind, namespace, name, subresource) => {
+    const r = parseResourcePath(path);
+    expect(r.type).toBe('resource');
+    if (r.type === 'resource') expect({ kind: r.route.kind.kind, namespace: r.route.namespace, name: r.route.name, subresource: r.route.subresource }).toEqual({ kind, namespace, name, subresource });
+  });
+
+  it.each(['/api/v1/namespaces/default/persistentvolumes', '/apis/apps/v1/persistentvolumes', '/api/v1/nothings', '/api/v1/pods/a/b/c'])(
+    '%s is not a resource',
+    (path) => expect(parseResourcePath(path).type).toBe('notFound'),
+  );
 });

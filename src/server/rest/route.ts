@@ -35,7 +35,8 @@ export function parseResourcePath(pathname: string): Route {
   } else return { type: 'notFound' };
   let namespace: string | undefined;
   // namespaces/<ns>/<resource>… is a namespaced collection; namespaces[/<ns>[/status|finalize]] is the Namespace kind.
-  if (rest[0] === 'namespaces' && rest.length >= 3) {
+  const namespaceSubresource = rest[0] === 'namespaces' && rest.length === 3 && (rest[2] === 'status' || rest[2] === 'finalize');
+  if (rest[0] === 'namespaces' && rest.length >= 3 && !namespaceSubresource) {
     namespace = rest[1];
     rest = rest.slice(2);
   }
