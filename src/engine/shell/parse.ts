@@ -184,6 +184,7 @@ export function parse(src: string): Node {
         p++;
         while (peek()?.k === 'word') items.push((toks[p++] as { w: Word }).w);
       }
+      if (isOp(';')) p++;
       expectWord('do');
       const body = list(endsAt('done'));
       expectWord('done');
