@@ -5,6 +5,7 @@ import type { Simulation } from '../../sim/simulation';
 import { since } from '../duration';
 import { num, rec, str } from '../printers/helpers';
 import { LEVEL_0, LEVEL_1, type PrefixWriter } from './writer';
+import { goSort } from '../gosort';
 
 export function searchEvents(sim: Simulation, o: KObject, matchKind = true): KObject[] {
   const ns = o.metadata.namespace ?? '';
@@ -16,8 +17,12 @@ export function searchEvents(sim: Simulation, o: KObject, matchKind = true): KOb
     if (o.metadata.uid && io.uid && str(io.uid) !== o.metadata.uid) return false;
     return true;
   });
-  const t = (e: KObject) => Date.parse(str(e.lastTimestamp) || str(e.firstTimestamp) || str(e.eventTime)) || 0;
-  return [...evs].sort((a, b) => t(a) - t(b) || (a.metadata.name < b.metadata.name ? -1 : 1));
+  // The API lists in key order (namespace/name); describe then sorts with Go's unstable sort.Sort by
+  // eventTime() (series.lastObservedTime, else lastTimestamp, else eventTime).
+  const listed = [...evs].sort((a, b) => (a.metadata.name < b.metadata.name ? -1 : a.metadata.name > b.metadata.name ? 1 : 0));
+  const t = (e: KObject) =>
+    Date.parse(str(rec(e.series).lastObservedTime) || str(e.lastTimestamp) || str(e.eventTime)) || 0;
+  return goSort(listed, (a, b) => t(a) < t(b));
 }
 
 export function describeEvents(w: PrefixWriter, events: readonly KObject[], now: number): void {
