@@ -9,6 +9,14 @@ import { attachDetachController } from './attachdetach/controller';
 import { externalAttacher } from './attachdetach/external-attacher';
 import { kubeletController } from './kubelet/controller';
 import { rootCaPublisher } from './kubelet/root-ca-publisher';
+import { createScheduler } from './scheduler/scheduler';
+import { newReplicaSetController } from './workloads/replicaset';
+import { newDeploymentController } from './workloads/deployment';
+import { newStatefulSetController } from './workloads/statefulset';
+import { newGarbageCollector } from './gc/garbage-collector';
+import { newPodGCController } from './gc/podgc';
+import { newNodeLifecycleController } from './nodelifecycle/node-lifecycle';
+import { newTaintEvictionController } from './nodelifecycle/taint-eviction';
 
 export const CONTROLLERS: readonly ControllerFactory[] = [
   externalProvisioner,
@@ -19,4 +27,12 @@ export const CONTROLLERS: readonly ControllerFactory[] = [
   attachDetachController,
   externalAttacher,
   kubeletController,
+  createScheduler,
+  newReplicaSetController,
+  newDeploymentController,
+  newStatefulSetController,
+  newGarbageCollector,
+  newPodGCController,
+  newNodeLifecycleController,
+  newTaintEvictionController,
 ];
