@@ -9,6 +9,7 @@ import type { WatchEvent } from '../../store/store';
 import type { StoreView } from '../../store/strategy';
 import { driverByName } from '../../storage/cluster-config';
 import { nodeIsReady, podNodeIndex, POD_NODE_INDEX, uniqueVolumeName, type PodObj, type PvObj } from '../attachdetach/volumes';
+import { isKubeletStopped } from '../nodelifecycle/faults';
 import { newKubeletState, nodeRt, podRtByName, type KubeletState, type PodRt } from './runtime';
 import { kubeletSource, syncPodVolumes, tearDownLatency, tearDownPodVolumes } from './volume-manager';
 import { containerSpecs, newContainers, syncContainers } from './containers';
@@ -61,6 +62,11 @@ export function kubeletController(): KubeletController {
   };
 }
 
+/** A stopped kubelet (node powered off or partitioned) or a node not Ready does nothing. */
+function kubeletDown(ctx: ReconcileContext, node: string): boolean {
+  return isKubeletStopped(ctx.backends, node) || !nodeIsReady(ctx.view.get('Node', undefined, node));
+}
+
 function requeueAt(key: string, at: number | undefined, now: number): Intent[] {
   return at === undefined ? [] : [{ type: 'requeue', key, afterMs: Math.max(0, at - now) }];
 }
@@ -90,7 +96,7 @@ function syncPod(ctx: ReconcileContext, state: KubeletState, ns: string, name: s
   const intents: Intent[] = [];
   // A node whose kubelet is down (Ready != True) does nothing: its pods keep running or stay Terminating.
   const hostNode = prt?.node ?? pod?.spec?.nodeName;
-  if (hostNode && !nodeIsReady(ctx.view.get('Node', undefined, hostNode))) return [];
+  if (hostNode && kubeletDown(ctx, hostNode)) return [];
   if (prt && (!pod || pod.metadata.uid !== prt.uid)) {
     // The pod object is gone (force deletion) or replaced: the kubelet cleans up what it still runs.
     intents.push(...tearDownPodVolumes(ctx, { namespace: ns, name }, prt));
@@ -207,7 +213,7 @@ function terminate(ctx: ReconcileContext, state: KubeletState, pod: PodObj, prt:
 /** Unstage volumes no pod on the node needs, and report node.status.volumesInUse. */
 function syncNode(ctx: ReconcileContext, state: KubeletState, node: string): Intent[] {
   const intents: Intent[] = [];
-  if (!nodeIsReady(ctx.view.get('Node', undefined, node))) return intents;
+  if (kubeletDown(ctx, node)) return intents;
   const nrt = nodeRt(state, node);
   const live = [...state.pods.values()].filter((p) => p.node === node && p.step !== 'done');
   const needed = new Set<string>();

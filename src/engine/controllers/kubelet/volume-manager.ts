@@ -11,7 +11,7 @@ import { mkdirp } from '../../fs/tree';
 import { sha256Hex } from '../../util/sha256';
 import { attachRequired, boundVolumeOf, claimNameOf, uniqueVolumeName, type PodObj, type PodVolume, type PvObj } from '../attachdetach/volumes';
 import { checkHostPathType, NODE_ROOT_DEVICE, nodeRoot, podVolumeDir, setUpInline } from './volume-plugins';
-import { nodeRt, type KubeletState, type MountRecord, type PodRt, type VolumeRt } from './runtime';
+import { nodeRt, type KubeletState, type MountRecord, type PodRt, type StagedVolume, type VolumeRt } from './runtime';
 
 const RETRY_BASE_MS = 500;
 const RETRY_MAX_MS = 122_000;
@@ -129,7 +129,7 @@ function stepVolume(ctx: ReconcileContext, state: KubeletState, pod: PodObj, prt
   const objects = [`PersistentVolume//${pv.metadata.name}`, `Pod/${pod.metadata.namespace}/${pod.metadata.name}`];
   let staged = nrt.staged.get(pv.metadata.name);
   if (!staged) {
-    const device = asset.kind === 'disk' ? `/dev/vd${String.fromCharCode(0x61 + nrt.nextDevice++)}` : remoteSource(pv, asset.params);
+    const device = asset.kind === 'disk' ? freeDevice(nrt.staged) : remoteSource(pv, asset.params);
     const due = driver.stageUnstage ? ctx.now + ctx.rng.int(driver.latency.stage[0], driver.latency.stage[1]) : ctx.now;
     staged = { pvName: pv.metadata.name, due, done: !driver.stageUnstage, device, globalPath: csiGlobalMountPath(csi.driver, csi.volumeHandle), unique };
     nrt.staged.set(pv.metadata.name, staged);
@@ -197,6 +197,16 @@ function setUpNonCsiPv(ctx: ReconcileContext, pv: PvObj, vr: VolumeRt, node: str
   };
   vr.phase = 'mounted';
   return {};
+}
+
+/** The guest sees an attached disk as the lowest free virtio name after the root disk (/dev/vda). */
+function freeDevice(staged: Map<string, StagedVolume>): string {
+  const used = new Set([...staged.values()].map((s) => s.device));
+  for (let i = 1; i < 26; i++) {
+    const dev = `/dev/vd${String.fromCharCode(0x61 + i)}`;
+    if (!used.has(dev)) return dev;
+  }
+  return '/dev/vdz';
 }
 
 /** What findmnt shows as SOURCE for a file-system volume: `server:/path` of the export. */
