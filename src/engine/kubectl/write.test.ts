@@ -288,15 +288,17 @@ describe('kubectl patch, label, annotate, cordon', () => {
       status: { phase: 'Running' },
     } as KObject);
     const r = kubectl(sim, 'drain node-1');
+    // as kubectl 1.32 printed it through the HTTP API: local storage is checked first, the last line is bare
     expect(r.stdout).toBe('node/node-1 cordoned\n');
     expect(r.stderr).toBe(
-      'error: unable to drain node "node-1" due to error: cannot delete Pods that declare no controller (use --force to override): default/scratch, continuing command...\n' +
+      'error: unable to drain node "node-1" due to error: cannot delete Pods with local storage (use --delete-emptydir-data to override): default/scratch, continuing command...\n' +
         'There are pending nodes to be drained:\n node-1\n' +
-        'error: cannot delete Pods that declare no controller (use --force to override): default/scratch\n',
+        'cannot delete Pods with local storage (use --delete-emptydir-data to override): default/scratch\n',
     );
     // no kubelet runs here, so only an immediate (grace 0) eviction removes the pod
     const forced = kubectl(sim, 'drain node-1 --force --delete-emptydir-data --grace-period=0');
-    expect(forced.stderr).toBe('Warning: deleting Pods that declare no controller: default/scratch; deleting Pods with local storage: default/scratch\n');
+    // only the last filter's warning is kept
+    expect(forced.stderr).toBe('Warning: deleting Pods that declare no controller: default/scratch\n');
     expect(forced.stdout).toBe('node/node-1 already cordoned\nevicting pod default/scratch\npod/scratch evicted\nnode/node-1 drained\n');
   });
 });

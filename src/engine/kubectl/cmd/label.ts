@@ -71,19 +71,26 @@ export function runLabel(io: Io, argv: readonly string[], verb: 'label' | 'annot
     const cur = (t.obj.metadata[field] ?? {}) as Record<string, string>;
     const conflict = flagBool(p, 'overwrite') ? undefined : Object.entries(set).find(([k, v]) => k in cur && cur[k] !== v);
     if (conflict) {
-      io.fail(clientError(`'${conflict[0]}' already has a value (${cur[conflict[0]]}), and --overwrite is false`));
+      // label.go and annotate.go word this differently
+      io.fail(
+        clientError(
+          verb === 'label'
+            ? `'${conflict[0]}' already has a value (${cur[conflict[0]]}), and --overwrite is false`
+            : `--overwrite is false but found the following declared annotation(s): '${conflict[0]}' already has a value (${cur[conflict[0]]})`,
+        ),
+      );
       continue;
     }
     const patchMap: Record<string, string | null> = { ...set };
     for (const k of remove) patchMap[k] = null;
     const changed = Object.entries(set).some(([k, v]) => cur[k] !== v) || remove.some((k) => k in cur);
-    // kubectl prints this on stdout
-    for (const k of remove) if (!(k in cur)) io.print(`${noun} "${k}" not found.\n`);
+    // label reports a missing key on stdout and `not labeled`; annotate says `annotated` regardless
+    if (verb === 'label') for (const k of remove) if (!(k in cur)) io.print(`${noun} "${k}" not found.\n`);
     try {
       if (changed && dry !== 'client')
         io.ctx.sim.store.patch(t.kind.kind, t.obj.metadata.namespace, t.obj.metadata.name, 'merge', { metadata: { [field]: patchMap } }, { dryRun: dry === 'server' });
       if (dry === 'none') settleNow(io.ctx);
-      io.print(`${kindPrefix(t.kind.kind)}/${t.obj.metadata.name} ${changed ? past : `not ${past}`}${dryRunSuffix(dry)}\n`);
+      io.print(`${kindPrefix(t.kind.kind)}/${t.obj.metadata.name} ${changed || verb === 'annotate' ? past : `not ${past}`}${dryRunSuffix(dry)}\n`);
     } catch (e) {
       io.fail(e);
     }

@@ -4,7 +4,7 @@
 import type { KObject } from '../../model/types';
 import { kindInfo } from '../../model/kinds';
 import { parseDuration } from '../../clock/clock';
-import { clientError, usageError } from '../errors';
+import { KubectlError, clientError, usageError } from '../errors';
 import { flagBool, flagInt, flagString, parseFlags, type FlagSpec } from '../flags';
 import type { Io } from '../io';
 import { getObject } from '../resources';
@@ -84,38 +84,46 @@ export function runDrain(io: Io, argv: readonly string[]): void {
     const errs: Record<string, string[]> = {};
     const warns: Record<string, string[]> = {};
     const toDelete: KObject[] = [];
+    // GetPodsForDeletion runs the filters of k8s.io/kubectl/pkg/drain in order (skipDeleted, daemonSet,
+    // mirrorPod, localStorage, unreplicated); the first refusal stops a pod's checks, and only the last
+    // filter's warning is kept.
     for (const pod of pods) {
       const id = `${pod.metadata.namespace}/${pod.metadata.name}`;
-      if (pod.metadata.annotations?.['kubernetes.io/config.mirror']) continue;
+      if (pod.metadata.deletionTimestamp) continue;
       const phase = str(rec(pod.status).phase);
       const finished = phase === 'Succeeded' || phase === 'Failed';
       const ctrl = (pod.metadata.ownerReferences ?? []).find((r) => r.controller);
+      let warning: string | undefined;
+      let refused: string | undefined;
+      let skip = false;
       if (ctrl?.kind === 'DaemonSet') {
-        if (flagBool(p, 'ignore-daemonsets')) (warns['ignoring DaemonSet-managed Pods'] ??= []).push(id);
-        else (errs['cannot delete DaemonSet-managed Pods (use --ignore-daemonsets to ignore)'] ??= []).push(id);
-        continue;
-      }
-      if (!ctrl && !finished) {
-        if (flagBool(p, 'force')) (warns['deleting Pods that declare no controller'] ??= []).push(id);
-        else (errs['cannot delete Pods that declare no controller (use --force to override)'] ??= []).push(id);
-        if (!flagBool(p, 'force')) continue;
-      }
-      const local = arr(rec(pod.spec).volumes).some((v) => rec(v).emptyDir !== undefined);
-      if (local && !finished) {
-        if (flagBool(p, 'delete-emptydir-data') || flagBool(p, 'delete-local-data')) (warns['deleting Pods with local storage'] ??= []).push(id);
-        else {
-          (errs['cannot delete Pods with local storage (use --delete-emptydir-data to override)'] ??= []).push(id);
-          continue;
+        if (flagBool(p, 'ignore-daemonsets')) {
+          warning = 'ignoring DaemonSet-managed Pods';
+          skip = true;
+        } else refused = 'cannot delete DaemonSet-managed Pods (use --ignore-daemonsets to ignore)';
+      } else if (pod.metadata.annotations?.['kubernetes.io/config.mirror']) skip = true;
+      else {
+        const local = arr(rec(pod.spec).volumes).some((v) => rec(v).emptyDir !== undefined);
+        if (local && !finished) {
+          if (flagBool(p, 'delete-emptydir-data') || flagBool(p, 'delete-local-data')) warning = 'deleting Pods with local storage';
+          else refused = 'cannot delete Pods with local storage (use --delete-emptydir-data to override)';
+        }
+        if (!refused && !ctrl && !finished) {
+          if (flagBool(p, 'force')) warning = 'deleting Pods that declare no controller';
+          else refused = 'cannot delete Pods that declare no controller (use --force to override)';
         }
       }
-      toDelete.push(pod);
+      if (refused) (errs[refused] ??= []).push(id);
+      else if (warning) (warns[warning] ??= []).push(id);
+      if (!refused && !skip) toDelete.push(pod);
     }
     const errText = Object.entries(errs).map(([m, ids]) => `${m}: ${ids.join(', ')}`).join('; ');
     if (errText) {
       io.warn(`error: unable to drain node "${node.metadata.name}" due to error: ${errText}, continuing command...\n`);
       io.warn('There are pending nodes to be drained:\n');
       for (const n of remaining) io.warn(` ${n}\n`);
-      io.fail(clientError(errText));
+      // kubectl 1.32 ends with the bare message (no `error: ` prefix)
+      io.fail(new KubectlError(`${errText}\n`));
       return;
     }
     const warnText = Object.entries(warns).map(([m, ids]) => `${m}: ${ids.join(', ')}`).join('; ');
