@@ -2,7 +2,7 @@
 // each volumeMount's mountPath, subPath applied, readOnly honoured) and a node's (the node's root file system
 // with the kubelet's global and per-pod mount points, as `sim node NODE -- findmnt` shows them).
 import type { Backends } from '../storage/backends';
-import { emptyDir, lookup, mkdirp, type DirNode } from '../fs/tree';
+import { emptyDir, lookup, mkdirp, type DirNode, type FsNode } from '../fs/tree';
 import { nodeRootAssetId } from '../storage/locate';
 import type { ContainerRt, KubeletState, MountRecord, PodRt } from '../controllers/kubelet/runtime';
 import type { PodObj } from '../controllers/attachdetach/volumes';
@@ -25,12 +25,18 @@ export function imageRootFs(hostname: string, now: number): DirNode {
   return root;
 }
 
-/** The directory a mount record exposes (created if missing, as the kubelet creates subPath directories). */
-function volumeDir(backends: Backends, rec: MountRecord, subPath: string, now: number): { dir: DirNode; usage: DirNode } | undefined {
+/**
+ * What a mount record exposes: the volume's directory, or its subPath — an existing file is bind-mounted as
+ * that file (`subPath: nginx.conf` of a configMap), a missing path is created as a directory, as the kubelet does.
+ */
+function volumeDir(backends: Backends, rec: MountRecord, subPath: string, now: number): { dir: FsNode; usage: DirNode } | undefined {
   const asset = backends.get(rec.assetId);
   if (!asset || asset.deletedAt !== undefined) return undefined;
   const base = rec.path === '/' ? '' : rec.path;
-  const dir = mkdirp(asset.root, subPath ? `${base}/${subPath}` : base, now);
+  const path = subPath ? `${base}/${subPath}` : base;
+  const existing = lookup(asset.root, path);
+  if (existing?.type === 'file') return { dir: existing, usage: asset.root };
+  const dir = mkdirp(asset.root, path, now);
   return dir ? { dir, usage: asset.root } : undefined;
 }
 

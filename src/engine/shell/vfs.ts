@@ -7,8 +7,8 @@ import { emptyDir, splitPath, type DirNode, type FsNode } from '../fs/tree';
 export interface MountEntry {
   /** absolute mount point, `/data` */
   readonly target: string;
-  /** the directory mounted there (an asset's root, a sub-directory for subPath or hostPath) */
-  readonly root: DirNode;
+  /** what is mounted there: an asset's root, a sub-directory (subPath, hostPath), or a single file (subPath of a file) */
+  readonly root: FsNode;
   readonly readOnly: boolean;
   /** findmnt SOURCE / df Filesystem: `/dev/vdb`, `server:/export`, `tmpfs`, `overlay` */
   readonly source: string;
@@ -16,7 +16,7 @@ export interface MountEntry {
   /** file-system size in bytes (df) */
   readonly sizeBytes: number;
   /** the tree whose usage df reports (a whole disk, even when a sub-directory is mounted) */
-  readonly usageRoot?: DirNode;
+  readonly usageRoot?: FsNode;
 }
 
 export type FsErrno = 'ENOENT' | 'ENOTDIR' | 'EISDIR' | 'EEXIST' | 'EROFS' | 'ENOTEMPTY' | 'EINVAL';
@@ -80,16 +80,11 @@ export class MountNamespace {
     let cur: FsNode = mount.root;
     for (const p of rel) {
       if (cur.type !== 'dir') return undefined;
-      const next: FsNode | undefined = cur.entries[p] ?? this.mountPointStub(abs, cur, p);
+      const next: FsNode | undefined = cur.entries[p];
       if (!next) return undefined;
       cur = next;
     }
     return cur;
-  }
-
-  /** Mount points appear as directories in their parent even if the underlying tree lacks them. */
-  private mountPointStub(_abs: string, _dir: DirNode, _name: string): FsNode | undefined {
-    return undefined;
   }
 
   /** Names of a directory's entries, mount points included, sorted like `ls` (C locale). */

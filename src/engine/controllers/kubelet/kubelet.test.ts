@@ -222,6 +222,22 @@ describe('kubelet: mount failures', () => {
   });
 });
 
+describe('kubelet: subPath of a configMap key', () => {
+  it('mounts the single file at the mountPath, next to the image files', () => {
+    const sim = newTestSim();
+    sim.store.create({ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'web', namespace: 'default' }, data: { 'nginx.conf': 'worker_processes 1;\n', other: 'x' } });
+    createPod(sim, {
+      name: 'p',
+      node: 'node-1',
+      containers: [busybox('c', [{ name: 'conf', mountPath: '/etc/nginx.conf', subPath: 'nginx.conf' }])],
+      volumes: [{ name: 'conf', configMap: { name: 'web' } }],
+    });
+    sim.settle();
+    expect(sh(sim, 'p', 'cat /etc/nginx.conf; ls /etc', 'c').stdout).toBe('worker_processes 1;\nhostname\nhosts\nnginx.conf\nresolv.conf\n');
+    expect(sh(sim, 'p', 'echo y > /etc/nginx.conf', 'c').stderr).toBe("sh: can't create /etc/nginx.conf: Read-only file system\n");
+  });
+});
+
 describe('kubelet: container lifecycle', () => {
   it('restarts a crashing container with back-off 10s, 20s, 40s (first restart at once)', () => {
     const sim = newTestSim();

@@ -163,7 +163,7 @@ export const rm: Command = (ctx) => {
     try {
       if (ctx.fs.isMountPoint(p)) {
         // rm -rf on a mount point empties it and then fails to remove the busy directory itself.
-        for (const name of Object.keys((n as DirNode).entries)) ctx.fs.remove(normalizePath(name, p));
+        if (n.type === 'dir') for (const name of Object.keys(n.entries)) ctx.fs.remove(normalizePath(name, p));
         ctx.err(`rm: can't remove '${a}': Resource busy\n`);
         code = 1;
       } else ctx.fs.remove(p);
