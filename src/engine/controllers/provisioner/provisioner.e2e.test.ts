@@ -74,4 +74,27 @@ describe('dynamic provisioning end to end', () => {
     expect(pv.spec.hostPath?.path).toBe('/tmp/hostpath-provisioner/default/task-pv-claim');
     expect(sim.store.get<{ status?: { phase?: string } }>('PersistentVolumeClaim', 'default', 'task-pv-claim')?.status?.phase).toBe('Bound');
   });
+
+  it('HonorPVReclaimPolicy: deleting the PV before the claim still deletes the disk once the claim goes', () => {
+    const sim = createSimulation(loadClusterProfile(BUILTIN_PROFILES.alicloud));
+    const claim = pvc(sim, 'c', '30Gi', 'csi-disk');
+    untilBound(sim, 'c');
+    const name = `pvc-${claim.metadata.uid}`;
+    const handle = sim.store.get<{ spec: { csi: { volumeHandle: string } } }>('PersistentVolume', undefined, name)!.spec.csi.volumeHandle;
+    sim.store.delete('PersistentVolume', undefined, name);
+    sim.settle();
+    sim.advance(20_000);
+    // Bound: pv-protection keeps it Terminating; the provisioner's finalizer keeps its claim on the disk.
+    const terminating = sim.store.get('PersistentVolume', undefined, name)!;
+    expect(terminating.metadata.deletionTimestamp).toBeDefined();
+    expect(terminating.metadata.finalizers).toContain('external-provisioner.volume.kubernetes.io/finalizer');
+    expect(sim.backends.get(handle)?.deletedAt).toBeUndefined();
+    sim.store.delete('PersistentVolumeClaim', 'default', 'c');
+    for (let i = 0; i < 60 && sim.store.get('PersistentVolume', undefined, name); i++) {
+      sim.settle();
+      sim.advance(1000);
+    }
+    expect(sim.store.get('PersistentVolume', undefined, name)).toBeUndefined();
+    expect(sim.backends.get(handle)?.deletedAt).toBeDefined();
+  });
 });
