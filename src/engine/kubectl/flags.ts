@@ -9,8 +9,8 @@ export interface FlagSpec {
   readonly name: string;
   readonly short?: string;
   readonly type: FlagType;
-  /** value used when a bool flag is given without `=value` */
-  readonly default?: string | boolean | number;
+  /** pflag NoOptDefVal: the value a string flag takes when given bare (`--dry-run`) */
+  readonly noOptDefault?: string;
 }
 
 export interface ParsedFlags {
@@ -90,6 +90,7 @@ export function parseFlags(cmdPath: string, argv: readonly string[], specs: read
       const shown = spec.short ? `-${spec.short}, --${spec.name}` : `--${spec.name}`;
       if (eq >= 0) set(spec, a.slice(eq + 1), shown);
       else if (spec.type === 'bool') values.set(spec.name, true);
+      else if (spec.noOptDefault !== undefined) values.set(spec.name, spec.noOptDefault);
       else if (i + 1 < argv.length) set(spec, argv[++i], shown);
       else throw flagError(cmdPath, `flag needs an argument: --${name}`);
       continue;

@@ -61,6 +61,8 @@ export function parseOutput(o: string | undefined, allowed = ALLOWED): OutputFor
   if (o === 'name') return { t: 'name' };
   if (o.startsWith('jsonpath=')) return { t: 'jsonpath', template: o.slice('jsonpath='.length) };
   if (o.startsWith('custom-columns=')) return { t: 'custom-columns', spec: o.slice('custom-columns='.length) };
+  if (/^(go-template|template|go-template-file|templatefile|jsonpath-file|custom-columns-file|jsonpath-as-json)(=|$)/.test(o))
+    throw clientError(`-o ${o.split('=')[0]} is not available in this kubectl; use -o jsonpath=… or -o custom-columns=…`);
   if (o === 'jsonpath' || o === 'custom-columns')
     throw clientError(o === 'jsonpath' ? 'template format specified but no template given' : 'custom-columns format specified but no custom columns given');
   throw clientError(`unable to match a printer suitable for the output format "${o}", allowed formats are: ${allowed}`);

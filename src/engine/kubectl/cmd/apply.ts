@@ -17,7 +17,7 @@ export const LAST_APPLIED = 'kubectl.kubernetes.io/last-applied-configuration';
 const FLAGS: FlagSpec[] = [
   { name: 'filename', short: 'f', type: 'strings' },
   { name: 'recursive', short: 'R', type: 'bool' },
-  { name: 'dry-run', type: 'string' },
+  { name: 'dry-run', type: 'string', noOptDefault: 'unchanged' },
   { name: 'output', short: 'o', type: 'string' },
   { name: 'server-side', type: 'bool' },
   { name: 'force', type: 'bool' },
@@ -141,7 +141,7 @@ export function runApply(io: Io, argv: readonly string[]): void {
   if (flagBool(p, 'server-side')) throw clientError('--server-side apply is not available in this kubectl; use client-side apply (the default)');
   const files = flagStrings(p, 'filename');
   if (!files.length) throw clientError('must specify one of -f and -k');
-  const dry = dryRunOf(p);
+  const dry = dryRunOf(p, io);
   const fmt = parseOutput(flagString(p, 'output'));
   const read = readManifests(io.ctx, files, flagBool(p, 'recursive'));
   if (!read.docs.length && !read.errors.length) throw clientError('no objects passed to apply');

@@ -6,6 +6,7 @@ import { listObjects } from '../resources';
 import { matchFields, matchLabels, parseFieldSelector, parseLabelSelector } from '../selectors';
 import type { KubectlContext } from '../types';
 import { ApiError, isApiError } from '../../store/errors';
+import { clientError } from '../errors';
 
 export function namespaceOf(ctx: KubectlContext, p: ParsedFlags): string {
   return flagString(p, 'namespace') || ctx.namespace || 'default';
@@ -41,12 +42,17 @@ export function settleNow(ctx: KubectlContext): void {
 
 export type DryRun = 'none' | 'client' | 'server';
 
-export function dryRunOf(p: ParsedFlags): DryRun {
+/** cmdutil.GetDryRunStrategy: a bare --dry-run means client (with a deprecation warning). */
+export function dryRunOf(p: ParsedFlags, io?: { warn(s: string): void }): DryRun {
   const v = p.values.get('dry-run');
-  if (v === undefined || v === 'none' || v === false) return 'none';
-  if (v === 'client' || v === true || v === '') return 'client';
+  if (v === undefined || v === 'none') return 'none';
+  if (v === 'unchanged') {
+    io?.warn('--dry-run is deprecated and can be replaced with --dry-run=client.\n');
+    return 'client';
+  }
+  if (v === 'client') return 'client';
   if (v === 'server') return 'server';
-  return 'none';
+  throw clientError(`Invalid dry-run value (${String(v)}). Must be "none", "server", or "client".`);
 }
 
 export function dryRunSuffix(d: DryRun): string {

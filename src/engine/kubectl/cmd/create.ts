@@ -12,7 +12,7 @@ import { dryRunOf, dryRunSuffix, namespaceOf, settleNow } from './common';
 const FLAGS: FlagSpec[] = [
   { name: 'filename', short: 'f', type: 'strings' },
   { name: 'recursive', short: 'R', type: 'bool' },
-  { name: 'dry-run', type: 'string' },
+  { name: 'dry-run', type: 'string', noOptDefault: 'unchanged' },
   { name: 'output', short: 'o', type: 'string' },
   { name: 'save-config', type: 'bool' },
   { name: 'validate', type: 'string' },
@@ -49,7 +49,7 @@ function dataFrom(io: Io, p: ReturnType<typeof parseFlags>): Record<string, stri
 }
 
 function createObject(io: Io, obj: KObject, p: ReturnType<typeof parseFlags>, source?: string): void {
-  const dry = dryRunOf(p);
+  const dry = dryRunOf(p, io);
   const fmt = parseOutput(flagString(p, 'output'));
   let created = obj;
   if (dry !== 'client') {

@@ -27,7 +27,7 @@ const FLAGS: FlagSpec[] = [
   { name: 'now', type: 'bool' },
   { name: 'ignore-not-found', type: 'bool' },
   { name: 'cascade', type: 'string' },
-  { name: 'dry-run', type: 'string' },
+  { name: 'dry-run', type: 'string', noOptDefault: 'unchanged' },
   { name: 'output', short: 'o', type: 'string' },
   { name: 'timeout', type: 'string' },
   { name: 'interactive', short: 'i', type: 'bool' },
@@ -61,7 +61,7 @@ export function runDelete(io: Io, argv: readonly string[]): void {
   const ctx = io.ctx;
   const p = parseFlags('delete', argv, FLAGS);
   const ns = namespaceOf(ctx, p);
-  const dry = dryRunOf(p);
+  const dry = dryRunOf(p, io);
   const force = flagBool(p, 'force');
   let grace = flagInt(p, 'grace-period') ?? -1;
   if (flagBool(p, 'now')) grace = 1;
@@ -69,7 +69,9 @@ export function runDelete(io: Io, argv: readonly string[]): void {
   if (grace === 0 && !force) grace = 1;
   if (force && grace < 0) grace = 0;
   const cascade = flagString(p, 'cascade') ?? 'background';
-  const propagationPolicy = cascade === 'orphan' ? 'Orphan' : cascade === 'foreground' ? 'Foreground' : 'Background';
+  if (!['background', 'foreground', 'orphan', 'true', 'false'].includes(cascade))
+    throw clientError(`invalid cascade value (${cascade}). Must be "background", "foreground", or "orphan"`);
+  const propagationPolicy = cascade === 'orphan' || cascade === 'false' ? 'Orphan' : cascade === 'foreground' ? 'Foreground' : 'Background';
   const wait = flagBool(p, 'wait', true);
   const all = flagBool(p, 'all');
   const selector = flagString(p, 'selector');

@@ -15,7 +15,7 @@ const FLAGS: FlagSpec[] = [
   { name: 'all-namespaces', short: 'A', type: 'bool' },
   { name: 'selector', short: 'l', type: 'string' },
   { name: 'field-selector', type: 'string' },
-  { name: 'dry-run', type: 'string' },
+  { name: 'dry-run', type: 'string', noOptDefault: 'unchanged' },
   { name: 'output', short: 'o', type: 'string' },
   { name: 'resource-version', type: 'string' },
   { name: 'list', type: 'bool' },
@@ -53,7 +53,7 @@ export function runLabel(io: Io, argv: readonly string[], verb: 'label' | 'annot
     set[u.slice(0, i)] = v;
   }
   const ns = namespaceOf(io.ctx, p);
-  const dry = dryRunOf(p);
+  const dry = dryRunOf(p, io);
   const targets: { kind: KindInfo; obj: KObject }[] = [];
   for (const ref of parseResourceArgs(resArgs)) {
     if (ref.name === undefined) {

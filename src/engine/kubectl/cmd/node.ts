@@ -15,7 +15,7 @@ import { matchLabels, parseLabelSelector } from '../selectors';
 
 const CORDON_FLAGS: FlagSpec[] = [
   { name: 'selector', short: 'l', type: 'string' },
-  { name: 'dry-run', type: 'string' },
+  { name: 'dry-run', type: 'string', noOptDefault: 'unchanged' },
 ];
 
 function nodeNames(io: Io, p: ReturnType<typeof parseFlags>, verb: string): KObject[] {
@@ -46,7 +46,7 @@ function setUnschedulable(io: Io, node: KObject, desired: boolean, dry: ReturnTy
 export function runCordon(io: Io, argv: readonly string[], cordon: boolean): void {
   const verb = cordon ? 'cordon' : 'uncordon';
   const p = parseFlags(verb, argv, CORDON_FLAGS);
-  const dry = dryRunOf(p);
+  const dry = dryRunOf(p, io);
   for (const n of nodeNames(io, p, verb)) setUnschedulable(io, n, cordon, dry);
 }
 
@@ -69,7 +69,7 @@ const DRAIN_WAIT_LIMIT_MS = 5 * 60_000;
 
 export function runDrain(io: Io, argv: readonly string[]): void {
   const p = parseFlags('drain', argv, DRAIN_FLAGS);
-  const dry = dryRunOf(p);
+  const dry = dryRunOf(p, io);
   const nodes = nodeNames(io, p, 'drain');
   const podSel = flagString(p, 'pod-selector');
   const sel = podSel ? parseLabelSelector(podSel) : undefined;

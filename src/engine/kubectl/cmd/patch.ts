@@ -14,7 +14,7 @@ const FLAGS: FlagSpec[] = [
   { name: 'patch-file', type: 'string' },
   { name: 'type', type: 'string' },
   { name: 'subresource', type: 'string' },
-  { name: 'dry-run', type: 'string' },
+  { name: 'dry-run', type: 'string', noOptDefault: 'unchanged' },
   { name: 'output', short: 'o', type: 'string' },
   { name: 'filename', short: 'f', type: 'strings' },
   { name: 'local', type: 'bool' },
@@ -41,7 +41,7 @@ export function runPatch(io: Io, argv: readonly string[]): void {
   }
   if (!p.args.length) throw clientError('one or more resources must be specified as <resource> <name> or <resource>/<name>');
   const refs = parseResourceArgs(p.args);
-  const dry = dryRunOf(p);
+  const dry = dryRunOf(p, io);
   const fmt = parseOutput(flagString(p, 'output'));
   const ns = namespaceOf(io.ctx, p);
   for (const ref of refs) {
