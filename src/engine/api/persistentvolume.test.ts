@@ -33,6 +33,10 @@ describe('PersistentVolume create', () => {
     ['two volume sources', { ...base, nfs: { server: 'nfs.example', path: '/exports' } }, 'spec.nfs: Forbidden: may not specify more than 1 volume type'],
     ['a local volume without node affinity', { capacity: { storage: '1Gi' }, accessModes: ['ReadWriteOnce'], local: { path: '/mnt/disks/ssd1' } },
       'spec.nodeAffinity: Required value: Local volume requires node affinity'],
+    ['a local volume whose nodeAffinity lacks required', { capacity: { storage: '1Gi' }, accessModes: ['ReadWriteOnce'], local: { path: '/mnt/disks/ssd1' }, nodeAffinity: {} },
+      'spec.nodeAffinity.required: Required value: must specify required node constraints'],
+    ['a node affinity term with In and no values', { ...base, nodeAffinity: { required: { nodeSelectorTerms: [{ matchExpressions: [{ key: 'topology.kubernetes.io/zone', operator: 'In' }] }] } } },
+      "spec.nodeAffinity.required.nodeSelectorTerms[0].matchExpressions[0].values: Required value: must be specified when `operator` is 'In' or 'NotIn'"],
     ['an unknown reclaim policy', { ...base, persistentVolumeReclaimPolicy: 'Keep' },
       'spec.persistentVolumeReclaimPolicy: Unsupported value: "Keep": supported values: "Delete", "Recycle", "Retain"'],
     ['Recycle on a hostPath of /', { ...base, hostPath: { path: '/' }, persistentVolumeReclaimPolicy: 'Recycle' },
@@ -103,11 +107,13 @@ describe('PersistentVolume update', () => {
     const withStatus = structuredClone(o);
     withStatus.status = { phase: 'Available' };
     (withStatus.spec as { capacity: unknown }).capacity = { storage: '9Gi' };
+    s.clock.set(s.clock.now() + 90_000);
     const st = s.updateStatus(withStatus).obj;
-    expect(st.status).toEqual({ phase: 'Available' });
+    // a phase change stamps lastPhaseTransitionTime (persistentvolumeStatusStrategy.PrepareForUpdate)
+    expect(st.status).toEqual({ phase: 'Available', lastPhaseTransitionTime: '2025-01-01T00:01:30Z' });
     expect(st.spec).toMatchObject({ capacity: { storage: '1Gi' } });
     const next = structuredClone(st);
     next.status = { phase: 'Failed' };
-    expect(objOf(tryUpdate(s, next)).status).toEqual({ phase: 'Available' });
+    expect(objOf(tryUpdate(s, next)).status).toEqual({ phase: 'Available', lastPhaseTransitionTime: '2025-01-01T00:01:30Z' });
   });
 });

@@ -64,11 +64,10 @@ function validateSpec(s: J): FieldError[] {
   let nodeAffinitySpecified = false;
   const na = obj(s, 'nodeAffinity');
   if (na) {
-    // validateVolumeNodeAffinity: only `required` exists; it must carry terms.
-    if (has(na, 'required')) {
-      nodeAffinitySpecified = true;
-      out.push(...validateNodeSelector(na.required, 'spec.nodeAffinity.required'));
-    } else out.push(required('spec.nodeAffinity.required', 'must specify required node constraints'));
+    // validateVolumeNodeAffinity: any nodeAffinity counts as specified; `required` must be there and carry terms.
+    nodeAffinitySpecified = true;
+    if (has(na, 'required')) out.push(...validateNodeSelector(na.required, 'spec.nodeAffinity.required'));
+    else out.push(required('spec.nodeAffinity.required', 'must specify required node constraints'));
   }
 
   let count = 0;

@@ -94,7 +94,7 @@ export function canonicalizeQuantities(m: J | undefined): void {
 /** ValidateLabelSelector (apimachinery meta/v1/validation) — the operator and key/value checks. */
 export function validateLabelSelector(sel: unknown, path: string): FieldError[] {
   if (!isObj(sel)) return [];
-  const out: FieldError[] = [];
+  const out: FieldError[] = validateLabels(obj(sel, 'matchLabels'), `${path}.matchLabels`);
   for (const [i, e] of arr(sel, 'matchExpressions').entries()) {
     const p = `${path}.matchExpressions[${i}]`;
     const op = str(e, 'operator');
@@ -114,7 +114,6 @@ export function validateLabelSelector(sel: unknown, path: string): FieldError[] 
     }
     for (const m of qualifiedName(str(e, 'key'))) out.push(invalid(`${p}.key`, str(e, 'key'), m));
   }
-  out.push(...validateLabels(obj(sel, 'matchLabels'), `${path}.matchLabels`));
   return out;
 }
 
