@@ -25,9 +25,9 @@ function sameModes(a: readonly string[] | undefined | null, b: readonly string[]
  */
 export function updateClaimStatus(ops: SyncOps, claim: PVC, phase: ClaimPhase, volume: PV | undefined): PVC {
   let dirty = false;
-  const next = clone(claim);
-  next.status = { ...(next.status ?? {}) };
-  const st = next.status;
+  // Shallow copies only: stored objects are frozen and the API server copies what it is given.
+  const st: NonNullable<PVC['status']> = { ...(claim.status ?? {}) };
+  const next: PVC = { ...claim, status: st };
   if (claim.status?.phase !== phase) {
     st.phase = phase;
     dirty = true;
@@ -43,7 +43,7 @@ export function updateClaimStatus(ops: SyncOps, claim: PVC, phase: ClaimPhase, v
     }
   } else {
     if (!sameModes(claim.status?.accessModes, volume.spec?.accessModes)) {
-      st.accessModes = clone(volume.spec?.accessModes ?? []);
+      st.accessModes = [...(volume.spec?.accessModes ?? [])];
       dirty = true;
     }
     if (claim.status?.phase !== phase) {
@@ -62,7 +62,7 @@ export function updateClaimStatus(ops: SyncOps, claim: PVC, phase: ClaimPhase, v
         const a = tryParseQuantity(volumeCap);
         const b = tryParseQuantity(claimCap);
         if (claimCap === undefined || !a || !b || cmpQuantity(a, b) !== 0) {
-          st.capacity = clone(volume.spec!.capacity!);
+          st.capacity = { ...volume.spec!.capacity! };
           dirty = true;
         }
       }
@@ -95,11 +95,10 @@ export function updateClaimStatusWithEvent(
  */
 export function updateVolumePhase(ops: SyncOps, volume: PV, phase: VolumePhase, message: string): PV {
   if (volume.status?.phase === phase) return volume;
-  const next = clone(volume);
-  next.status = { ...(next.status ?? {}), phase, lastPhaseTransitionTime: ops.timestamp() };
-  if (message) next.status.message = message;
-  else delete next.status.message;
-  return ops.updateStatus(next);
+  const status: NonNullable<PV['status']> = { ...(volume.status ?? {}), phase, lastPhaseTransitionTime: ops.timestamp() };
+  if (message) status.message = message;
+  else delete status.message;
+  return ops.updateStatus({ ...volume, status });
 }
 
 export function updateVolumePhaseWithEvent(
@@ -128,11 +127,11 @@ export function bindVolumeToClaim(ops: SyncOps, volume: PV, claim: PVC): PV {
  */
 export function bindClaimToVolume(ops: SyncOps, claim: PVC, volume: PV): PVC {
   let dirty = false;
-  const next = clone(claim);
-  const ann = { ...(next.metadata.annotations ?? {}) };
+  let spec = claim.spec;
+  const ann = { ...(claim.metadata.annotations ?? {}) };
   if (volume.metadata.name !== claim.spec?.volumeName) {
     dirty = true;
-    next.spec = { ...(next.spec ?? {}), volumeName: volume.metadata.name };
+    spec = { ...(claim.spec ?? {}), volumeName: volume.metadata.name };
     if (!(ANN_BOUND_BY_CONTROLLER in ann)) ann[ANN_BOUND_BY_CONTROLLER] = 'yes';
   }
   if (!(ANN_BIND_COMPLETED in ann)) {
@@ -140,8 +139,7 @@ export function bindClaimToVolume(ops: SyncOps, claim: PVC, volume: PV): PVC {
     dirty = true;
   }
   if (!dirty) return claim;
-  next.metadata.annotations = ann;
-  return ops.update(next);
+  return ops.update({ ...claim, metadata: { ...claim.metadata, annotations: ann }, spec });
 }
 
 /** bind: the volume is saved first, then the claim; any failed write stops the sequence. */

@@ -207,7 +207,8 @@ export function claimReference(claim: PVC): NonNullable<PV['spec']>['claimRef'] 
  */
 export function getBindVolumeToClaim(volume: PV, claim: PVC): { volume: PV; dirty: boolean } {
   const shouldSetBoundByController = !isVolumeBoundToClaim(volume, claim);
-  const clone = structuredClone(volume) as PV;
+  // A shallow copy: the caller never mutates nested fields of the result.
+  const clone: PV = { ...volume, metadata: { ...volume.metadata }, spec: { ...(volume.spec ?? {}) } };
   let dirty = false;
   const ref = volume.spec?.claimRef;
   if (
