@@ -114,10 +114,14 @@ export function runWait(io: Io, argv: readonly string[]): void {
   };
   const deadline = ctx.sim.now() + timeout;
   for (const t of targets) {
+    // --for=delete of an object that is already gone succeeds silently
+    if (cond.t === 'delete' && !t.uid) continue;
     while (!met(cond, current(t)) && ctx.sim.now() < deadline) ctx.sim.advance(Math.min(STEP_MS, deadline - ctx.sim.now()));
     if (met(cond, current(t))) io.print(`${kindPrefix(t.kind.kind)}/${t.name} condition met\n`);
     // --timeout=0 checks once (wait.go: "condition not met for …")
     else if (timeout === 0) io.fail(clientError(`condition not met for ${t.kind.plural}/${t.name}`));
+    // --for=create times out without naming the object (it has no resource info yet)
+    else if (cond.t === 'create') io.fail(clientError('timed out waiting for the condition'));
     else io.fail(clientError(`timed out waiting for the condition on ${t.kind.plural}/${t.name}`));
   }
 }
