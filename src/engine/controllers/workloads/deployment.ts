@@ -58,6 +58,8 @@ export function newDeploymentController(): Controller {
   };
 }
 
+// ScalingReplicaSet text as of 1.31+ (kubernetes#125118 reordered it to "from <old> to <new>"; 1.30 printed
+// "to <new> from <old>"). The simulated cluster reports v1.32.
 function scale(d: DeployObj, rs: RSObj, to: number, out: Intent[]): void {
   const from = replicasOf(rs);
   const ann = rs.metadata.annotations ?? {};
@@ -74,7 +76,7 @@ function scale(d: DeployObj, rs: RSObj, to: number, out: Intent[]): void {
       involved: d,
       eventType: 'Normal',
       reason: 'ScalingReplicaSet',
-      message: `Scaled ${to > from ? 'up' : 'down'} replica set ${rs.metadata.name} to ${to} from ${from}`,
+      message: `Scaled ${to > from ? 'up' : 'down'} replica set ${rs.metadata.name} from ${from} to ${to}`,
     });
   rs.spec = { ...(rs.spec as object), replicas: to } as RSObj['spec']; // local view for the rest of this pass
 }
@@ -96,7 +98,7 @@ function syncDeployment(d: DeployObj, ctx: ReconcileContext): Intent[] {
     }
     out.push({ type: 'create', obj: rs });
     if (replicas > 0)
-      out.push({ type: 'event', involved: d, eventType: 'Normal', reason: 'ScalingReplicaSet', message: `Scaled up replica set ${rs.metadata.name} to ${replicas} from 0` });
+      out.push({ type: 'event', involved: d, eventType: 'Normal', reason: 'ScalingReplicaSet', message: `Scaled up replica set ${rs.metadata.name} from 0 to ${replicas}` });
     if (d.metadata.annotations?.[REVISION_ANN] !== String(rev)) out.push(metadataPatch('Deployment', d, { annotations: { [REVISION_ANN]: String(rev) } }));
     created = rs;
     return rs;

@@ -80,7 +80,7 @@ describe('Deployment', () => {
     expect(rs1[0].metadata.name).toBe(`web-${hash1}`);
     expect((rs1[0].spec as { selector: { matchLabels: Record<string, string> } }).selector.matchLabels).toEqual({ app: 'web', 'pod-template-hash': hash1 });
     expect(rs1[0].metadata.annotations).toMatchObject({ 'deployment.kubernetes.io/revision': '1', 'deployment.kubernetes.io/desired-replicas': '1', 'deployment.kubernetes.io/max-replicas': '2' });
-    expect(eventsFor(s, 'web')).toContain(`Normal ScalingReplicaSet Scaled up replica set web-${hash1} to 1 from 0`);
+    expect(eventsFor(s, 'web')).toContain(`Normal ScalingReplicaSet Scaled up replica set web-${hash1} from 0 to 1`);
     kubeletRunsAll(s);
     const oldPod = pods(s)[0];
     expect(oldPod.metadata.name.startsWith(`web-${hash1}-`)).toBe(true);
@@ -101,9 +101,9 @@ describe('Deployment', () => {
     kubeletRunsAll(s);
     expect(pods(s).map((p) => p.metadata.name)).toEqual([newPod.metadata.name]);
     expect(eventsFor(s, 'web').filter((e) => e.includes('ScalingReplicaSet'))).toEqual([
-      `Normal ScalingReplicaSet Scaled up replica set web-${hash1} to 1 from 0`,
-      `Normal ScalingReplicaSet Scaled up replica set web-${hash2} to 1 from 0`,
-      `Normal ScalingReplicaSet Scaled down replica set web-${hash1} to 0 from 1`,
+      `Normal ScalingReplicaSet Scaled up replica set web-${hash1} from 0 to 1`,
+      `Normal ScalingReplicaSet Scaled up replica set web-${hash2} from 0 to 1`,
+      `Normal ScalingReplicaSet Scaled down replica set web-${hash1} from 1 to 0`,
     ]);
     const st = s.store.get('Deployment', 'default', 'web')!.status as { conditions: { type: string; reason: string }[] };
     expect(st.conditions.map((c) => `${c.type}/${c.reason}`).sort()).toEqual(['Available/MinimumReplicasAvailable', 'Progressing/NewReplicaSetAvailable']);
@@ -121,8 +121,8 @@ describe('Deployment', () => {
     const names = s.store.list('ReplicaSet').map((r) => r.metadata.name);
     expect(names).toHaveLength(2);
     const ev = eventsFor(s, 'web').filter((e) => e.includes('ScalingReplicaSet'));
-    expect(ev[1]).toMatch(/^Normal ScalingReplicaSet Scaled down replica set web-\w+ to 0 from 2$/);
-    expect(ev[2]).toMatch(/^Normal ScalingReplicaSet Scaled up replica set web-\w+ to 2 from 0$/);
+    expect(ev[1]).toMatch(/^Normal ScalingReplicaSet Scaled down replica set web-\w+ from 2 to 0$/);
+    expect(ev[2]).toMatch(/^Normal ScalingReplicaSet Scaled up replica set web-\w+ from 0 to 2$/);
     expect(pods(s).every((p) => p.spec!.containers[0].image === 'nginx:1.28')).toBe(true);
   });
 });
