@@ -66,6 +66,25 @@ describe('Pod defaults and admission', () => {
     );
   });
 
+  it('a missing service account is refused before validation (ServiceAccount runs in the mutating phase)', () => {
+    const s = newStore();
+    tryCreate(s, { apiVersion: 'v1', kind: 'ServiceAccount', metadata: { name: 'default' } });
+    const r = tryCreate(s, pod({ serviceAccountName: 'robot', containers: [{ name: 'app' }] }));
+    expect(r.ok ? '' : r.reason).toBe('Forbidden');
+  });
+
+  it("the service account's imagePullSecrets are copied into a pod that names none", () => {
+    const s = newStore();
+    tryCreate(s, { apiVersion: 'v1', kind: 'ServiceAccount', metadata: { name: 'default' }, imagePullSecrets: [{ name: 'regcred' }] });
+    expect(objOf(tryCreate(s, pod({ containers: [ctr()] }))).spec).toMatchObject({ imagePullSecrets: [{ name: 'regcred' }] });
+  });
+
+  it('an unknown priorityClassName is refused by the Priority plugin', () => {
+    expect(errorOf(tryCreate(newStore(), pod({ priorityClassName: 'gold', containers: [ctr()] })))).toBe(
+      'pods "p" is forbidden: no PriorityClass with name gold was found',
+    );
+  });
+
   it('volume defaults: a volume without a source becomes an emptyDir; configMap/secret get defaultMode 420', () => {
     const o = objOf(tryCreate(newStore(), pod({ automountServiceAccountToken: false, containers: [ctr()], volumes: [{ name: 'scratch' }, { name: 'cfg', configMap: { name: 'c' } }, { name: 'sec', secret: { secretName: 's' } }] })));
     expect(specOf(o).volumes).toEqual([

@@ -14,14 +14,15 @@ export function admissionForbidden(kind: KindName, name: string, why: string): A
 
 export const namespaceLifecycle: AdmissionPlugin = {
   name: 'NamespaceLifecycle',
-  validate(req) {
-    if (req.operation !== 'CREATE' || req.kind === 'Namespace') return undefined;
+  admit(req) {
+    if (req.operation !== 'CREATE' || req.kind === 'Namespace' || !kindInfo(req.kind).namespaced) return;
     const ns = req.obj.metadata.namespace;
-    if (!ns || !kindInfo(req.kind).namespaced) return undefined;
+    if (!ns) return;
     const nsObj = req.view.get('Namespace', undefined, ns);
-    const phase = (nsObj?.status as { phase?: string } | undefined)?.phase;
-    if (nsObj && (nsObj.metadata.deletionTimestamp || phase === 'Terminating'))
-      return admissionForbidden(req.kind, req.obj.metadata.name ?? '', `unable to create new content in namespace ${ns} because it is being terminated`);
-    return undefined;
+    // upstream looks at the phase only (the namespace controller sets Terminating on deletion)
+    if ((nsObj?.status as { phase?: string } | undefined)?.phase !== 'Terminating') return;
+    const err = admissionForbidden(req.kind, req.obj.metadata.name ?? '', `unable to create new content in namespace ${ns} because it is being terminated`);
+    err.details.causes = [{ reason: 'NamespaceTerminating', message: `namespace ${ns} is being terminated`, field: 'metadata.namespace' }];
+    throw err;
   },
 };

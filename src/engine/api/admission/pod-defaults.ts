@@ -19,14 +19,8 @@ export const priorityAdmission: AdmissionPlugin = {
     // no global default PriorityClass: priority 0
     if (!cls) spec.priority = 0;
     else if (cls in SYSTEM_PRIORITY) spec.priority = SYSTEM_PRIORITY[cls];
-    else return;
+    else throw admissionForbidden('Pod', req.obj.metadata.name ?? '', `no PriorityClass with name ${cls} was found`);
     if (!str(spec, 'preemptionPolicy')) spec.preemptionPolicy = 'PreemptLowerPriority';
-  },
-  validate(req) {
-    if (req.operation !== 'CREATE' || req.kind !== 'Pod') return undefined;
-    const cls = str(req.obj.spec, 'priorityClassName');
-    if (!cls || cls in SYSTEM_PRIORITY) return undefined;
-    return admissionForbidden('Pod', req.obj.metadata.name ?? '', `no PriorityClass with name ${cls} was found`);
   },
 };
 

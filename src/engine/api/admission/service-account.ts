@@ -55,27 +55,29 @@ function mountToken(spec: J, volumeName: string, hasVolume: boolean): void {
 
 export const serviceAccountAdmission: AdmissionPlugin = {
   name: 'ServiceAccount',
+  // Admit (the mutating phase) refuses a missing account before any validation runs, as upstream does:
+  // the store lets an ApiError thrown here end the request.
   admit(req) {
     if (req.operation !== 'CREATE' || req.kind !== 'Pod') return;
     const spec = ensure(req.obj, 'spec');
     if (!str(spec, 'serviceAccountName')) spec.serviceAccountName = 'default';
     spec.serviceAccount = spec.serviceAccountName;
     const ns = req.obj.metadata.namespace ?? 'default';
-    const sa = req.view.get('ServiceAccount', ns, str(spec, 'serviceAccountName'));
-    if (spec.automountServiceAccountToken === false) return;
-    if (sa && (sa as J).automountServiceAccountToken === false && spec.automountServiceAccountToken !== true) return;
-    const existing = arr(spec, 'volumes').find((v) => str(v, 'name').startsWith(VOLUME_PREFIX));
-    const name = existing ? str(existing, 'name') : `${VOLUME_PREFIX}${tokenVolumeSuffix(req.obj, req.now)}`;
-    mountToken(spec, name, existing !== undefined);
-  },
-  validate(req) {
-    if (req.operation !== 'CREATE' || req.kind !== 'Pod') return undefined;
-    const ns = req.obj.metadata.namespace ?? 'default';
-    const saName = str(req.obj.spec, 'serviceAccountName');
+    const saName = str(spec, 'serviceAccountName');
+    const sa = req.view.get('ServiceAccount', ns, saName) as J | undefined;
     // Without any ServiceAccount objects the simulation runs no service-account controller; then the
-    // existence check (which would refuse every pod) is skipped.
-    if (req.view.list('ServiceAccount').length === 0) return undefined;
-    if (req.view.get('ServiceAccount', ns, saName)) return undefined;
-    return admissionForbidden('Pod', req.obj.metadata.name ?? '', `error looking up service account ${ns}/${saName}: serviceaccount "${saName}" not found`);
+    // existence check (which would refuse every pod) is skipped and the account is taken as empty.
+    if (!sa && req.view.list('ServiceAccount').length > 0)
+      throw admissionForbidden('Pod', req.obj.metadata.name ?? '', `error looking up service account ${ns}/${saName}: serviceaccount "${saName}" not found`);
+    // shouldAutomount: the pod's preference wins, then the account's, then true
+    const automount = typeof spec.automountServiceAccountToken === 'boolean' ? spec.automountServiceAccountToken : sa?.automountServiceAccountToken !== false;
+    if (automount) {
+      const existing = arr(spec, 'volumes').find((v) => str(v, 'name').startsWith(VOLUME_PREFIX));
+      const name = existing ? str(existing, 'name') : `${VOLUME_PREFIX}${tokenVolumeSuffix(req.obj, req.now)}`;
+      mountToken(spec, name, existing !== undefined);
+    }
+    // the account's imagePullSecrets become the pod's when it names none
+    if (arr(spec, 'imagePullSecrets').length === 0 && arr(sa, 'imagePullSecrets').length > 0)
+      spec.imagePullSecrets = arr(sa, 'imagePullSecrets').map((r) => ({ name: str(r, 'name') }));
   },
 };
