@@ -8,6 +8,7 @@ import type { KObject } from '../../model/types';
 import { ANN_BIND_COMPLETED, ANN_BOUND_BY_CONTROLLER, ANN_SELECTED_NODE } from '../volume/constants';
 import type { PV, PVC, SC } from '../volume/pv-helpers';
 import { newClaim, newStorageClass, newVolume, normalize, runMultiSync, runSync } from './testing/harness';
+import { checkVolumeSatisfyClaim } from './sync-claim';
 import {
   classEmpty,
   classGold,
@@ -811,5 +812,29 @@ describe('TestMultiSync', () => {
       ].map(normalize),
     );
     expect(r.claims().map(normalize)).toEqual(newClaimArray('claim10-2', 'uid10-2', '1Gi', 'volume10-2-1', 'Bound', undefined, BBC, BC).map(normalize));
+  });
+});
+
+describe('checkVolumeSatisfyClaim (claim.spec.volumeName path)', () => {
+  const base = () => newVolume('v', '1Gi', '', '', 'Available', 'Retain', classEmpty);
+  const claim = () => newClaim('c', 'u', '1Gi', 'v', 'Pending', undefined);
+  it.each([
+    ['deletion first', (v: PV) => void ((v.metadata.deletionTimestamp = 'x'), (v.spec!.capacity = { storage: '1Mi' })), 'the volume is marked for deletion "v"'],
+    ['size before class', (v: PV) => void ((v.spec!.capacity = { storage: '1Mi' }), (v.spec!.storageClassName = 'gold')), 'requested PV is too small'],
+    ['class before volumeMode', (v: PV) => void ((v.spec!.storageClassName = 'gold'), (v.spec!.volumeMode = 'Block')), 'storageClassName does not match'],
+    ['volumeMode before access modes', (v: PV) => void ((v.spec!.volumeMode = 'Block'), (v.spec!.accessModes = ['ReadWriteMany'])), 'incompatible volumeMode'],
+    ['access modes', (v: PV) => void (v.spec!.accessModes = ['ReadWriteMany']), 'incompatible accessMode'],
+    ['satisfied', () => undefined, undefined],
+  ] as const)('%s', (_n, mod, reason) => {
+    const v = base();
+    mod(v);
+    expect(checkVolumeSatisfyClaim(v, claim(), false)).toBe(reason);
+  });
+  it('sizes compare as Value(), whole units rounded up', () => {
+    const v = base();
+    v.spec!.capacity = { storage: '1500m' };
+    const c = claim();
+    c.spec!.resources = { requests: { storage: '2' } };
+    expect(checkVolumeSatisfyClaim(v, c, false)).toBeUndefined();
   });
 });

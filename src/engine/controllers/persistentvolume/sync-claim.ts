@@ -15,7 +15,14 @@ import {
   type PV,
   type PVC,
 } from '../volume/pv-helpers';
-import { cmpQuantity } from '../../model/quantity';
+import type { Quantity } from '../../model/quantity';
+
+const NANO = 1_000_000_000n;
+/** resource.Quantity.Value(): the value in whole units, rounded up (away from zero). */
+function ceilUnits(q: Quantity): bigint {
+  const whole = q.nanos / NANO;
+  return q.nanos % NANO !== 0n && q.nanos > 0n ? whole + 1n : whole;
+}
 import { bind, updateClaimStatus, updateClaimStatusWithEvent } from './bind';
 import { claimKeyOf, claimRefKey, clone, type SyncOps } from './ops';
 import { migrationAnnotations } from './migration';
@@ -40,7 +47,8 @@ export function syncClaim(ops: SyncOps, claimIn: PVC): void {
  */
 export function checkVolumeSatisfyClaim(volume: PV, claim: PVC, vacEnabled: boolean): string | undefined {
   if (volume.metadata.deletionTimestamp) return `the volume is marked for deletion "${volume.metadata.name}"`;
-  if (cmpQuantity(volumeCapacity(volume), claimRequest(claim)) < 0) return 'requested PV is too small';
+  // Compared as Value(): whole units rounded up, unlike FindMatchingVolume's exact Cmp.
+  if (ceilUnits(volumeCapacity(volume)) < ceilUnits(claimRequest(claim))) return 'requested PV is too small';
   if (getPersistentVolumeClass(volume) !== getPersistentVolumeClaimClass(claim)) return 'storageClassName does not match';
   if (vacEnabled && (claim.spec?.volumeAttributesClassName ?? '') !== (volume.spec?.volumeAttributesClassName ?? ''))
     return 'volumeAttributesClassName does not match';
