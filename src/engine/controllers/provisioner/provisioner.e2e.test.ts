@@ -97,4 +97,30 @@ describe('dynamic provisioning end to end', () => {
     expect(sim.store.get('PersistentVolume', undefined, name)).toBeUndefined();
     expect(sim.backends.get(handle)?.deletedAt).toBeDefined();
   });
+
+  it('alicloud default class (WaitForFirstConsumer): nothing until a pod is scheduled, then the disk is made in that node\'s zone', () => {
+    const sim = createSimulation(loadClusterProfile(BUILTIN_PROFILES.alicloud));
+    pvc(sim, 'data', '20Gi');
+    sim.settle();
+    sim.advance(30_000);
+    expect(sim.store.list('PersistentVolume')).toEqual([]);
+    expect(sim.eventLog.filter((e) => e.reason === 'Provisioning')).toEqual([]);
+    sim.store.create({
+      apiVersion: 'v1',
+      kind: 'Pod',
+      metadata: { name: 'p', namespace: 'default' },
+      spec: { containers: [{ name: 'c', image: 'nginx', volumeMounts: [{ name: 'd', mountPath: '/data' }] }], volumes: [{ name: 'd', persistentVolumeClaim: { claimName: 'data' } }] },
+    });
+    untilBound(sim, 'data');
+    const pod = sim.store.get<{ spec: { nodeName?: string } }>('Pod', 'default', 'p')!;
+    for (let i = 0; i < 30 && !pod.spec.nodeName; i++) sim.advance(1000);
+    const nodeName = sim.store.get<{ spec: { nodeName?: string } }>('Pod', 'default', 'p')!.spec.nodeName!;
+    const nodeZone = sim.store.get('Node', undefined, nodeName)!.metadata.labels!['topology.diskplugin.csi.alibabacloud.com/zone'];
+    const pv = sim.store.list<{ spec: { nodeAffinity: { required: { nodeSelectorTerms: { matchExpressions: { values: string[] }[] }[] } } } }>('PersistentVolume')[0];
+    expect(pv.spec.nodeAffinity.required.nodeSelectorTerms[0].matchExpressions[0].values).toEqual([nodeZone]);
+    const reasons = sim.eventLog.filter((e) => e.involved.name === 'data').map((e) => e.reason);
+    expect(reasons.indexOf('WaitForFirstConsumer')).toBe(0);
+    expect(reasons.indexOf('Provisioning')).toBeGreaterThan(reasons.indexOf('ExternalProvisioning'));
+    expect(reasons.indexOf('ProvisioningSucceeded')).toBeGreaterThan(reasons.indexOf('Provisioning'));
+  });
 });
