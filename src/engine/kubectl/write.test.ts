@@ -359,6 +359,31 @@ describe('kubectl exec, version, explain', () => {
     expect(kubectl(sim, 'exec p').stderr).toBe('error: you must specify at least one command for the container\n');
   });
 
+  it('exec deploy/NAME runs in the most active pod of the deployment (assigned, running, ready first)', () => {
+    const sim = bareSim();
+    sim.store.create({
+      apiVersion: 'apps/v1',
+      kind: 'Deployment',
+      metadata: { name: 'web', namespace: 'default' },
+      spec: { replicas: 2, selector: { matchLabels: { app: 'web' } }, template: { metadata: { labels: { app: 'web' } }, spec: { containers: [{ name: 'c', image: 'nginx' }] } } },
+    });
+    const mk = (name: string, st: Record<string, unknown>, nodeName?: string) =>
+      put(sim, {
+        apiVersion: 'v1',
+        kind: 'Pod',
+        metadata: { name, namespace: 'default', labels: { app: 'web' } },
+        spec: { ...(nodeName ? { nodeName } : {}), containers: [{ name: 'c', image: 'nginx' }] },
+        status: st,
+      } as KObject);
+    mk('web-a', { phase: 'Pending' });
+    mk('web-b', { phase: 'Running', conditions: [{ type: 'Ready', status: 'True' }] }, 'node-1');
+    mk('web-c', { phase: 'Running', conditions: [{ type: 'Ready', status: 'False' }] }, 'node-2');
+    const pods: string[] = [];
+    const exec = (req: { pod: string }) => (pods.push(req.pod), { stdout: '', stderr: '', code: 0 });
+    expect(kubectl(sim, 'exec deploy/web -- ls', { exec }).code).toBe(0);
+    expect(pods).toEqual(['web-b']);
+  });
+
   it('explain prints the OpenAPI description of a field', () => {
     const out = kubectl(bareSim(), 'explain pvc.spec.storageClassName').stdout;
     expect(out).toContain('FIELD: storageClassName <string>\n');
