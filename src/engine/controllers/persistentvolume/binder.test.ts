@@ -819,12 +819,12 @@ describe('checkVolumeSatisfyClaim (claim.spec.volumeName path)', () => {
   const base = () => newVolume('v', '1Gi', '', '', 'Available', 'Retain', classEmpty);
   const claim = () => newClaim('c', 'u', '1Gi', 'v', 'Pending', undefined);
   it.each([
-    ['deletion first', (v: PV) => void ((v.metadata.deletionTimestamp = 'x'), (v.spec!.capacity = { storage: '1Mi' })), 'the volume is marked for deletion "v"'],
-    ['size before class', (v: PV) => void ((v.spec!.capacity = { storage: '1Mi' }), (v.spec!.storageClassName = 'gold')), 'requested PV is too small'],
-    ['class before volumeMode', (v: PV) => void ((v.spec!.storageClassName = 'gold'), (v.spec!.volumeMode = 'Block')), 'storageClassName does not match'],
-    ['volumeMode before access modes', (v: PV) => void ((v.spec!.volumeMode = 'Block'), (v.spec!.accessModes = ['ReadWriteMany'])), 'incompatible volumeMode'],
-    ['access modes', (v: PV) => void (v.spec!.accessModes = ['ReadWriteMany']), 'incompatible accessMode'],
-    ['satisfied', () => undefined, undefined],
+    ['deletion first', (v: PV): void => { v.metadata.deletionTimestamp = 'x'; v.spec!.capacity = { storage: '1Mi' }; }, 'the volume is marked for deletion "v"'],
+    ['size before class', (v: PV): void => { v.spec!.capacity = { storage: '1Mi' }; v.spec!.storageClassName = 'gold'; }, 'requested PV is too small'],
+    ['class before volumeMode', (v: PV): void => { v.spec!.storageClassName = 'gold'; v.spec!.volumeMode = 'Block'; }, 'storageClassName does not match'],
+    ['volumeMode before access modes', (v: PV): void => { v.spec!.volumeMode = 'Block'; v.spec!.accessModes = ['ReadWriteMany']; }, 'incompatible volumeMode'],
+    ['access modes', (v: PV): void => { v.spec!.accessModes = ['ReadWriteMany']; }, 'incompatible accessMode'],
+    ['satisfied', (): void => undefined, undefined],
   ] as const)('%s', (_n, mod, reason) => {
     const v = base();
     mod(v);
