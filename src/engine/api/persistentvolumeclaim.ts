@@ -129,14 +129,17 @@ export const persistentVolumeClaimStrategy: KindStrategy = {
     const newAnn = o.metadata.annotations ?? {};
     const oldCls = oldSpec.storageClassName;
     const newCls = newSpec.storageClassName;
-    if (BETA_CLASS_ANNOTATION in oldAnn && BETA_CLASS_ANNOTATION in newAnn && oldAnn[BETA_CLASS_ANNOTATION] === newAnn[BETA_CLASS_ANNOTATION] && oldCls === undefined && newCls === oldAnn[BETA_CLASS_ANNOTATION]) {
-      // validateStorageClassUpgradeFromAnnotation: the beta annotation becomes the field
+    const oldHasAnn = BETA_CLASS_ANNOTATION in oldAnn;
+    const newHasAnn = BETA_CLASS_ANNOTATION in newAnn;
+    if (oldHasAnn && oldCls === undefined && newCls === oldAnn[BETA_CLASS_ANNOTATION] && (!newHasAnn || newAnn[BETA_CLASS_ANNOTATION] === oldAnn[BETA_CLASS_ANNOTATION])) {
+      // validateStorageClassUpgradeFromAnnotation: the beta annotation moves into the field
       delete newSpec.storageClassName;
     } else {
+      // ValidateImmutableAnnotation (note: Child, not Key, so the path has no brackets)
       if ((newAnn[BETA_CLASS_ANNOTATION] ?? '') !== (oldAnn[BETA_CLASS_ANNOTATION] ?? ''))
-        out.push(invalid(`metadata.annotations[${BETA_CLASS_ANNOTATION}]`, newAnn[BETA_CLASS_ANNOTATION] ?? '', 'field is immutable'));
+        out.push(invalid(`metadata.annotations.${BETA_CLASS_ANNOTATION}`, newAnn[BETA_CLASS_ANNOTATION] ?? '', 'field is immutable'));
       // validateStorageClassUpgradeFromNil: retroactive default StorageClass assignment (GA in 1.28)
-      if (!(BETA_CLASS_ANNOTATION in oldAnn) && oldCls === undefined && typeof newCls === 'string' && newCls) delete newSpec.storageClassName;
+      if (newCls !== undefined && oldCls === undefined && (!oldHasAnn || newCls === oldAnn[BETA_CLASS_ANNOTATION])) delete newSpec.storageClassName;
     }
     const bound = str(o.status, 'phase') === 'Bound';
     if (bound) {
