@@ -101,7 +101,7 @@ export function createVolume(
   if (driver.capacityBytes !== undefined) {
     const available = driver.capacityBytes - backends.usedBytes(driver.name);
     if (size > available) {
-      const msg = driver.quotaExceededMessage ?? 'CreateVolume {name}: requested {requested} bytes but only {available} bytes of quota left';
+      const msg = driver.quotaExceededMessage ?? 'quota exceeded for {name}: requested {requested} bytes, {available} bytes left';
       return fail('ResourceExhausted', fill(msg, { name: req.name, requested: String(size), available: String(Math.max(0, available)) }));
     }
   }
@@ -156,7 +156,7 @@ export function controllerExpandVolume(
   if (!driver.expansion) return fail('InvalidArgument', `driver ${driver.name} does not support volume expansion`);
   const size = Math.max(a.sizeBytes, roundVolumeSize(driver, requiredBytes));
   if (driver.capacityBytes !== undefined && size - a.sizeBytes > driver.capacityBytes - backends.usedBytes(driver.name)) {
-    const msg = driver.quotaExceededMessage ?? 'CreateVolume {name}: requested {requested} bytes but only {available} bytes of quota left';
+    const msg = driver.quotaExceededMessage ?? 'quota exceeded for {name}: requested {requested} bytes, {available} bytes left';
     const left = driver.capacityBytes - backends.usedBytes(driver.name);
     return fail('ResourceExhausted', fill(msg, { name: volumeId, requested: String(size - a.sizeBytes), available: String(Math.max(0, left)) }));
   }
