@@ -9,6 +9,8 @@ import { attachDetachController } from './attachdetach/controller';
 import { externalAttacher } from './attachdetach/external-attacher';
 import { kubeletController } from './kubelet/controller';
 import { rootCaPublisher } from './kubelet/root-ca-publisher';
+import { expandController } from './expand/expand-controller';
+import { externalResizer } from './expand/external-resizer';
 import { createScheduler } from './scheduler/scheduler';
 import { newReplicaSetController } from './workloads/replicaset';
 import { newDeploymentController } from './workloads/deployment';
@@ -27,6 +29,8 @@ export const CONTROLLERS: readonly ControllerFactory[] = [
   attachDetachController,
   externalAttacher,
   kubeletController,
+  expandController,
+  externalResizer,
   createScheduler,
   newReplicaSetController,
   newDeploymentController,

@@ -14,6 +14,7 @@ import { newKubeletState, nodeRt, podRtByName, type KubeletState, type PodRt } f
 import { kubeletSource, syncPodVolumes, tearDownLatency, tearDownPodVolumes } from './volume-manager';
 import { containerSpecs, newContainers, syncContainers } from './containers';
 import { buildPodStatus, podPhase } from './pod-status';
+import { syncNodeExpansion } from './node-expand';
 
 export const KUBELET = 'kubelet';
 const POD_KEY = 'pod/';
@@ -49,6 +50,14 @@ export function kubeletController(): KubeletController {
           // pods the kubelet still runs whose objects are gone (force-deleted while the node was down)
           for (const p of state.pods.values()) if (p.node === name) keys.add(podKey(p.namespace, p.name));
           return [...keys, `${NODE_KEY}${name}`];
+        }
+        case 'PersistentVolumeClaim': {
+          // mounting pods wait for binding; running pods may have a file system to expand
+          const keys = new Set(mountingPods());
+          for (const p of view.list<PodObj>('Pod', ev.obj.metadata.namespace))
+            if ((p.spec?.volumes ?? []).some((v) => v.persistentVolumeClaim?.claimName === ev.obj.metadata.name) && p.spec?.nodeName)
+              keys.add(podKey(p.metadata.namespace, p.metadata.name));
+          return [...keys];
         }
         default:
           return mountingPods();
@@ -141,6 +150,9 @@ function syncPod(ctx: ReconcileContext, state: KubeletState, ns: string, name: s
     intents.push(...cs.intents);
     wake = cs.wake;
     if (prt.containers.some((c) => c.containerID)) prt.step = 'running';
+    const ex = syncNodeExpansion(ctx, state, pod, prt);
+    intents.push(...ex.intents);
+    if (ex.wake !== undefined) wake = wake === undefined ? ex.wake : Math.min(wake, ex.wake);
     const phase = podPhase(pod, prt);
     if ((phase === 'Succeeded' || phase === 'Failed') && prt.containers.every((c) => c.step === 'terminated' || c.step === 'pending')) {
       // A terminal pod's volumes are torn down (the object stays until someone deletes it).

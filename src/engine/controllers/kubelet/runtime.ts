@@ -95,6 +95,8 @@ export interface StagedVolume {
   unique: string;
   /** set once no pod on the node uses it: NodeUnstageVolume completes at this time */
   unstageDue?: number;
+  /** NodeExpandVolume in progress, completing at this time */
+  expandDue?: number;
 }
 
 export interface NodeRt {

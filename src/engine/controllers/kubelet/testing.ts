@@ -88,6 +88,7 @@ export interface VolumeOpts {
   size?: string;
   reclaim?: 'Retain' | 'Delete';
   zone?: string;
+  storageClass?: string;
 }
 
 /** A PV and a claim bound to each other on both sides (as the PV controller would leave them). */
@@ -100,7 +101,7 @@ export function boundPair(sim: Simulation, o: VolumeOpts, ns = 'default'): { pv:
     apiVersion: 'v1',
     kind: 'PersistentVolumeClaim',
     metadata: { name: o.name, namespace: ns },
-    spec: { accessModes: modes, resources: { requests: { storage: size } }, storageClassName: '', volumeName: pvName },
+    spec: { accessModes: modes, resources: { requests: { storage: size } }, storageClassName: o.storageClass ?? '', volumeName: pvName },
   }).obj;
   const pv = sim.store.create({
     apiVersion: 'v1',
@@ -110,7 +111,7 @@ export function boundPair(sim: Simulation, o: VolumeOpts, ns = 'default'): { pv:
       capacity: { storage: size },
       accessModes: modes,
       persistentVolumeReclaimPolicy: o.reclaim ?? 'Retain',
-      storageClassName: '',
+      storageClassName: o.storageClass ?? '',
       claimRef: { kind: 'PersistentVolumeClaim', apiVersion: 'v1', namespace: ns, name: o.name, uid: pvc.metadata.uid },
       csi: { driver, volumeHandle: o.handle ?? `${driver === NAS_DRIVER ? 'nas' : 'd'}-${o.name}`, ...(driver === NAS_DRIVER ? { volumeAttributes: { server: 'nas-1.example.com', path: `/share/${o.name}` } } : { fsType: 'ext4' }) },
       ...(o.zone
@@ -118,6 +119,8 @@ export function boundPair(sim: Simulation, o: VolumeOpts, ns = 'default'): { pv:
         : {}),
     },
   }).obj;
+  // what the PV controller leaves on a bound claim: phase Bound, the PV's modes and capacity
+  sim.store.updateStatus({ ...structuredClone(pvc), status: { phase: 'Bound', accessModes: modes, capacity: { storage: size } } });
   return { pv, pvc };
 }
 
