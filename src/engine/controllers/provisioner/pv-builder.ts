@@ -109,7 +109,7 @@ export function buildHostPathPv(i: HostPathPvInput): KObject {
   };
   // The API server defaults a class's reclaimPolicy to Delete, so a stored class always has one.
   spec.persistentVolumeReclaimPolicy = i.sc.reclaimPolicy ?? 'Delete';
-  if (i.sc.mountOptions?.length) spec.mountOptions = [...i.sc.mountOptions];
+  // minikube's Provision ignores the class's mountOptions (the PV it returns has none).
   return {
     apiVersion: 'v1',
     kind: 'PersistentVolume',
