@@ -3,7 +3,7 @@
 // moves replicas over (RollingUpdate: maxSurge up, maxUnavailable down; Recreate: old to zero, wait
 // until their pods are gone, then new up), with `ScalingReplicaSet` events and status/conditions.
 import type { KObject } from '../../model/types';
-import { rfc3339 } from '../../clock/clock';
+import { parseTime, rfc3339 } from '../../clock/clock';
 import type { Controller, Intent, ReconcileContext } from '../types';
 import { controllerRef, keyOf, metadataPatch, nsName, statusPatch, type PodObj } from './util';
 import {
@@ -27,6 +27,12 @@ import {
 import { CONTROLLER_UID_INDEX, ownedPods } from './replicaset';
 
 export const DEPLOYMENT_CONTROLLER = 'deployment-controller';
+const PROGRESS_CHECK_MS = 10_000;
+
+function rolloutInProgress(d: DeployObj): boolean {
+  const p = (d.status?.conditions ?? []).find((c) => c.type === 'Progressing');
+  return !!p && p.status === 'True' && p.reason !== 'NewReplicaSetAvailable';
+}
 const RS_INDEX = 'workloads-rs-controller-uid';
 
 export function newDeploymentController(): Controller {
@@ -49,6 +55,9 @@ export function newDeploymentController(): Controller {
       const d = rs ? controllerRef(rs) : undefined;
       return d?.kind === 'Deployment' ? [`${ns}/${d.name}`] : [];
     },
+    // Stuck rollouts are noticed on a periodic check (upstream requeues at the exact deadline; a periodic
+    // check does not keep the simulation from settling).
+    resync: { periodMs: PROGRESS_CHECK_MS, keys: (view) => view.list('Deployment').filter((d) => rolloutInProgress(d as DeployObj)).map(keyOf) },
     reconcile(key, ctx) {
       const [ns, name] = nsName(key);
       const d = ctx.view.get('Deployment', ns, name) as DeployObj | undefined;
@@ -190,10 +199,28 @@ function deploymentStatus(d: DeployObj, all: RSObj[], newRS: RSObj | undefined, 
   else set({ type: 'Available', status: 'False', reason: 'MinimumReplicasUnavailable', message: 'Deployment does not have minimum availability.' });
   const name = (created ?? newRS)?.metadata.name;
   if (name) {
+    // syncRolloutStatus: complete → NewReplicaSetAvailable; any progress → ReplicaSetUpdated with a fresh
+    // lastUpdateTime; no progress for progressDeadlineSeconds (600) → False/ProgressDeadlineExceeded.
     const complete = updated === replicasOf(d) && replicas === replicasOf(d) && available === replicasOf(d);
+    const prev = (d.status ?? {}) as Record<string, number | undefined>;
+    const oldReplicas = (st: Record<string, number | undefined>) => (st.replicas ?? 0) - (st.updatedReplicas ?? 0);
+    const progressed =
+      updated > (prev.updatedReplicas ?? 0) ||
+      (status.readyReplicas as number) > (prev.readyReplicas ?? 0) ||
+      available > (prev.availableReplicas ?? 0) ||
+      oldReplicas(status as Record<string, number>) < oldReplicas(prev);
+    const cur = conditions.find((c) => c.type === 'Progressing');
+    const deadline = d.spec?.progressDeadlineSeconds ?? 600;
     if (created) set({ type: 'Progressing', status: 'True', reason: 'NewReplicaSetCreated', message: `Created new replica set "${name}"` });
     else if (complete) set({ type: 'Progressing', status: 'True', reason: 'NewReplicaSetAvailable', message: `ReplicaSet "${name}" has successfully progressed.` });
-    else set({ type: 'Progressing', status: 'True', reason: 'ReplicaSetUpdated', message: `ReplicaSet "${name}" is progressing.` });
+    else if (progressed || !cur) {
+      const next = { type: 'Progressing', status: 'True', reason: 'ReplicaSetUpdated', message: `ReplicaSet "${name}" is progressing.`, lastUpdateTime: now, lastTransitionTime: cur?.status === 'True' ? cur.lastTransitionTime : now };
+      conditions = [...conditions.filter((c) => c.type !== 'Progressing'), next];
+    } else if (cur.reason !== 'ProgressDeadlineExceeded') {
+      const since = parseTime(cur.lastUpdateTime) ?? ctx.now;
+      if (ctx.now >= since + deadline * 1000)
+        set({ type: 'Progressing', status: 'False', reason: 'ProgressDeadlineExceeded', message: `ReplicaSet "${name}" has timed out progressing.` });
+    }
   }
   status.conditions = conditions;
   const cur = (d.status ?? {}) as Record<string, unknown>;

@@ -127,6 +127,26 @@ describe('Deployment', () => {
   });
 });
 
+describe('Deployment progress deadline', () => {
+  it('no pod becomes ready: Progressing turns False/ProgressDeadlineExceeded after progressDeadlineSeconds (600 s default)', () => {
+    const s = makeSim([newReplicaSetController, newDeploymentController]);
+    s.store.create({
+      apiVersion: 'apps/v1',
+      kind: 'Deployment',
+      metadata: { name: 'web', namespace: 'default' },
+      spec: { replicas: 1, selector: { matchLabels: { app: 'web' } }, template: template() },
+    });
+    s.drain();
+    const progressing = () => ((s.store.get('Deployment', 'default', 'web')!.status as { conditions: { type: string; status: string; reason: string; message: string }[] }).conditions.find((c) => c.type === 'Progressing'))!;
+    expect(s.settle()).toBe(0); // the deadline check is periodic: it does not keep the simulation busy
+    s.advance(590_000);
+    expect(progressing().status).toBe('True');
+    s.advance(20_000);
+    const rs = s.store.list('ReplicaSet')[0].metadata.name;
+    expect(progressing()).toMatchObject({ status: 'False', reason: 'ProgressDeadlineExceeded', message: `ReplicaSet "${rs}" has timed out progressing.` });
+  });
+});
+
 describe('StatefulSet', () => {
   const sts = (extra: Record<string, unknown> = {}): KObject => ({
     apiVersion: 'apps/v1',
