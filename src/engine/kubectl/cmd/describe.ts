@@ -14,7 +14,7 @@ import { describeGeneric } from '../describe/generic';
 import { describeConfigMap, describeSecret } from '../describe/config';
 import { describePod } from '../describe/pod';
 import { describeCSINode, describePersistentVolume, describePersistentVolumeClaim, describeStorageClass } from '../describe/storage';
-import { describeDeployment, describeNamespace, describeNode, describeStatefulSet } from '../describe/workloads';
+import { describeDeployment, describeNamespace, describeNode, describeReplicaSet, describeStatefulSet } from '../describe/workloads';
 
 const FLAGS: FlagSpec[] = [
   { name: 'selector', short: 'l', type: 'string' },
@@ -43,6 +43,8 @@ export function describeObject(sim: Simulation, o: KObject): string {
       return describeDeployment(sim, o);
     case 'StatefulSet':
       return describeStatefulSet(sim, o);
+    case 'ReplicaSet':
+      return describeReplicaSet(sim, o);
     case 'Namespace':
       return describeNamespace(sim, o);
     case 'ConfigMap':

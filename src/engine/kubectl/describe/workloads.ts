@@ -227,3 +227,27 @@ export function describeNamespace(sim: Simulation, ns: KObject): string {
   void sim;
   return w.toString();
 }
+
+export function describeReplicaSet(sim: Simulation, rs: KObject): string {
+  const w = new PrefixWriter();
+  const sp = spec(rs);
+  w.write(LEVEL_0, `Name:\t${rs.metadata.name}\n`);
+  w.write(LEVEL_0, `Namespace:\t${rs.metadata.namespace ?? ''}\n`);
+  w.write(LEVEL_0, `Selector:\t${formatLabelSelector(sp.selector)}\n`);
+  printLabelsMultiline(w, 'Labels', rs.metadata.labels);
+  printAnnotationsMultiline(w, 'Annotations', rs.metadata.annotations);
+  const ctrl = (rs.metadata.ownerReferences ?? []).find((r) => r.controller);
+  if (ctrl) w.write(LEVEL_0, `Controlled By:\t${ctrl.kind}/${ctrl.name}\n`);
+  w.write(LEVEL_0, `Replicas:\t${num(status(rs).replicas)} current / ${num(sp.replicas)} desired\n`);
+  w.write(LEVEL_0, 'Pods Status:\t');
+  w.write(LEVEL_0, `${podsStatus(sim, rs)}\n`);
+  describePodTemplate(w, sp.template);
+  const conds = arr(status(rs).conditions).map(rec);
+  if (conds.length) {
+    w.write(LEVEL_0, 'Conditions:\n  Type\tStatus\tReason\n');
+    w.write(LEVEL_1, '----\t------\t------\n');
+    for (const c of conds) w.write(LEVEL_1, `${str(c.type)} \t${str(c.status)}\t${str(c.reason)}\n`);
+  }
+  describeEvents(w, searchEvents(sim, rs), sim.now());
+  return w.toString();
+}
