@@ -31,3 +31,11 @@ describe('bootstrap from a profile', () => {
     expect(sim.store.get('StorageClass', undefined, 'standard')?.metadata.annotations?.['storageclass.kubernetes.io/is-default-class']).toBe('true');
   });
 });
+
+describe('bootstrap errors', () => {
+  it('a profile object the API server refuses names the profile and the object', () => {
+    const cluster = loadClusterProfile(BUILTIN_PROFILES.minikube);
+    const bad = { ...cluster, objects: [{ apiVersion: 'storage.k8s.io/v1', kind: 'StorageClass', metadata: { name: 'broken' }, provisioner: 'x.example.com', reclaimPolicy: 'Recycle' }] };
+    expect(() => createSimulation(bad)).toThrow(/^cluster profile "minikube": StorageClass "broken": .*reclaimPolicy/);
+  });
+});

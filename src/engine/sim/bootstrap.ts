@@ -82,6 +82,13 @@ export function bootstrap(sim: Simulation): void {
     }));
     s.create({ apiVersion: 'storage.k8s.io/v1', kind: 'CSINode', metadata: { name: n.name }, spec: { drivers } });
   }
-  for (const o of sim.cluster.objects) s.create(structuredClone(o));
+  for (const o of sim.cluster.objects) {
+    try {
+      s.create(structuredClone(o));
+    } catch (e) {
+      // A profile's manifest the API server refuses is a broken profile: say which one.
+      throw new Error(`cluster profile "${sim.cluster.name}": ${o.kind} "${o.metadata.name}": ${(e as Error).message}`);
+    }
+  }
   sim.drain();
 }
