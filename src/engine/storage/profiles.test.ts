@@ -26,7 +26,7 @@ describe('builtin profiles', () => {
     expect(new Set(c.nodes.map((n) => n.labels['topology.kubernetes.io/zone']))).toEqual(new Set(['cn-hangzhou-a', 'cn-hangzhou-b']));
     expect(c.nodes.every((n) => /^cn-hangzhou\.192\.168\.\d+\.\d+$/.test(n.name))).toBe(true);
     const disk = c.drivers.find((d) => d.name === 'diskplugin.csi.alibabacloud.com')!;
-    expect(disk).toMatchObject({ backend: 'zonal-disk', attachRequired: true, volumeHandlePrefix: 'd-', accessModes: ['ReadWriteOnce'] });
+    expect(disk).toMatchObject({ backend: 'zonal-disk', attachRequired: true, volumeHandlePrefix: 'd-bp1', accessModes: ['ReadWriteOnce'] });
     expect(disk.topologyKeys).toEqual(['topology.diskplugin.csi.alibabacloud.com/zone']);
     expect(disk.minSizeBytes).toBe(20 * GiB);
     const nas = c.drivers.find((d) => d.name === 'nasplugin.csi.alibabacloud.com')!;

@@ -80,7 +80,7 @@ describe('csi-provisioner: what it provisions', () => {
     expect(pv.spec.storageClassName).toBe('csi-disk');
     expect(pv.spec.csi.driver).toBe(DISK);
     expect(pv.spec.csi.fsType).toBe('ext4');
-    expect(pv.spec.csi.volumeHandle).toMatch(/^d-[0-9a-z]{20}$/);
+    expect(pv.spec.csi.volumeHandle).toMatch(/^d-bp1[0-9a-z]{17}$/);
     expect(pv.spec.csi.volumeAttributes['storage.kubernetes.io/csiProvisionerIdentity']).toMatch(/^\d+-\d{1,4}-diskplugin\.csi\.alibabacloud\.com$/);
     expect(pv.spec.csi.volumeAttributes).toMatchObject({ type: 'cloud_ssd', zoneId: 'cn-hangzhou-b' });
     // zoneId in the class pins the disk to cn-hangzhou-b; the PV says so in the driver's topology key.
