@@ -35,7 +35,13 @@ export function syncClaim(key: string, ns: string, name: string, ctx: ReconcileC
         break;
       }
   }
-  if (op?.phase === 'creating') return ctx.now < op.doneAt ? [] : finishCreate(uid!, op, pvc, ctx, st);
+  if (op?.phase === 'creating') {
+    if (ctx.now < op.doneAt) return [];
+    const intents = finishCreate(uid!, op, pvc, ctx, st);
+    // A new claim of the same name waited behind the old one's call: look at it now.
+    if (pvc && pvc.metadata.uid !== uid) intents.push({ type: 'requeue', key, afterMs: 0 });
+    return intents;
+  }
   if (!pvc) {
     for (const [u, o] of st.claims) if (o.key === key) st.claims.delete(u);
     return [];

@@ -185,6 +185,22 @@ describe('csi-provisioner: what it provisions', () => {
     };
     expect(run()).toEqual(run());
   });
+  it('a claim deleted while CreateVolume is in flight still gets its PV (then reclaimed); a new claim of the same name gets its own', () => {
+    const sim = createSimulation(profile('alicloud'));
+    const first = claim(sim, 'c', 'csi-disk', '30Gi', DISK);
+    sim.drain();
+    sim.store.delete('PersistentVolumeClaim', 'default', 'c');
+    // pvc-protection's finalizer is its controller's job (not running here): drop it by hand.
+    const terminating = sim.store.get('PersistentVolumeClaim', 'default', 'c');
+    if (terminating) sim.store.update({ ...structuredClone(terminating), metadata: { ...structuredClone(terminating.metadata), finalizers: [] } });
+    expect(sim.store.get('PersistentVolumeClaim', 'default', 'c')).toBeUndefined();
+    const second = claim(sim, 'c', 'csi-disk', '30Gi', DISK);
+    sim.settle();
+    expect(pvOf(sim, first)?.spec.claimRef.uid).toBe(first.metadata.uid);
+    expect(pvOf(sim, second)?.spec.claimRef.uid).toBe(second.metadata.uid);
+    // only the live claim hears of success
+    expect(events(sim, 'c').filter((e) => e.includes('ProvisioningSucceeded'))).toEqual([`Normal ProvisioningSucceeded Successfully provisioned volume pvc-${second.metadata.uid}`]);
+  });
 });
 
 describe('csi-provisioner: failures', () => {
