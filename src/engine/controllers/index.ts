@@ -11,6 +11,8 @@ import { kubeletController } from './kubelet/controller';
 import { rootCaPublisher } from './kubelet/root-ca-publisher';
 import { expandController } from './expand/expand-controller';
 import { externalResizer } from './expand/external-resizer';
+import { snapshotController } from './snapshot/snapshot-controller';
+import { csiSnapshotter } from './snapshot/csi-snapshotter';
 import { createScheduler } from './scheduler/scheduler';
 import { newReplicaSetController } from './workloads/replicaset';
 import { newDeploymentController } from './workloads/deployment';
@@ -31,6 +33,8 @@ export const CONTROLLERS: readonly ControllerFactory[] = [
   kubeletController,
   expandController,
   externalResizer,
+  snapshotController,
+  csiSnapshotter,
   createScheduler,
   newReplicaSetController,
   newDeploymentController,
