@@ -133,9 +133,13 @@ export const eventStrategy: KindStrategy = {
   kind: 'Event',
   validate(o) {
     const out: FieldError[] = [];
+    // ValidateEvent: an event of a cluster-scoped object lives in "default" (or no namespace); otherwise the
+    // event's namespace is the involved object's.
     const io = obj(o, 'involvedObject');
-    if (io && str(io, 'namespace') && o.metadata.namespace && str(io, 'namespace') !== o.metadata.namespace)
-      out.push(invalid('involvedObject.namespace', str(io, 'namespace'), 'does not match event.namespace'));
+    const ioNs = str(io, 'namespace');
+    const ns = o.metadata.namespace ?? '';
+    if (ioNs ? ns !== ioNs : ns !== '' && ns !== 'default')
+      out.push(invalid('involvedObject.namespace', ioNs, 'does not match event.namespace'));
     return out;
   },
 };

@@ -75,6 +75,19 @@ describe('core kinds', () => {
     );
   });
 
+  it.each([
+    ['a pod event in its namespace', 'default', { kind: 'Pod', namespace: 'default', name: 'p' }, true],
+    ['a PV event in default', 'default', { kind: 'PersistentVolume', name: 'pv1' }, true],
+    ['a PV event in another namespace', 'kube-system', { kind: 'PersistentVolume', name: 'pv1' }, false],
+    ['a pod event in the wrong namespace', 'kube-system', { kind: 'Pod', namespace: 'default', name: 'p' }, false],
+  ])('Event namespaces: %s', (_n, ns, involvedObject, ok) => {
+    const ev: KObject = { apiVersion: 'v1', kind: 'Event', metadata: { name: 'e1', namespace: ns }, involvedObject, reason: 'Test', message: 'm' };
+    const r = tryCreate(newStore(), ev);
+    expect(r.ok ? 'accepted' : r.message).toBe(
+      ok ? 'accepted' : `Event "e1" is invalid: involvedObject.namespace: Invalid value: ${JSON.stringify((involvedObject as { namespace?: string }).namespace ?? '')}: does not match event.namespace`,
+    );
+  });
+
   it('a Service gets a ClusterIP that an update without one keeps', () => {
     const s = newStore();
     const o = objOf(tryCreate(s, k('v1', 'Service', 'web', { spec: { selector: { app: 'web' }, ports: [{ port: 80 }] } }, true)));
