@@ -86,6 +86,20 @@ describe('default-scheduler filters and events', () => {
     expect(s.eventLog.filter((e) => e.reason === 'FailedScheduling').pop()?.count).toBe(2);
   });
 
+  it('queueing hints: a pod rejected by taints is not retried by a PVC event, but is by a Node event', () => {
+    const s = sim([], threeNodes({ 'node-1': { unschedulable: true }, 'node-2': { unschedulable: true }, 'node-3': { unschedulable: true } }));
+    s.store.create(pod('web'));
+    s.drain();
+    s.store.create(pvc('unrelated', { storageClassName: '' }));
+    s.drain();
+    expect(s.eventLog.filter((e) => e.reason === 'FailedScheduling').pop()?.count).toBe(1);
+    const n = structuredClone(s.store.get('Node', undefined, 'node-1')!);
+    n.metadata.labels = { ...n.metadata.labels, touched: 'yes' };
+    s.store.update(n);
+    s.drain();
+    expect(s.eventLog.filter((e) => e.reason === 'FailedScheduling').pop()?.count).toBe(2);
+  });
+
   it('required pod anti-affinity by hostname spreads replicas and rejects the fourth', () => {
     const s = sim();
     const anti = {

@@ -14,6 +14,7 @@ import { SCHEDULER_NAME } from './messages';
 import { BIND_TIMEOUT_MS, checkBindings, preBindWrites } from './prebind';
 import { podKey, takeSnapshot, type NodeObj, type PodObj } from './snapshot';
 import type { VolumePlan } from './volume-binding';
+import { eventMayHelp, type HintEvent } from './queueing-hints';
 import { statusPatch } from '../workloads/util';
 
 export const PENDING_INDEX = 'scheduler-pending';
@@ -64,16 +65,22 @@ function relevantPodChange(ev: WatchEvent): 'self' | 'others' | 'none' {
 
 export function createScheduler(): Controller {
   const assumed = new Map<string, Assumed>();
+  /** the plugins that rejected each unschedulable pod in its last cycle (the queue's UnschedulablePlugins) */
+  const rejectedBy = new Map<string, Set<string>>();
   const allPending = (view: StoreView) => pendingPods(view).map(podKey);
+  const pendingFor = (view: StoreView, event: HintEvent) =>
+    pendingPods(view)
+      .map(podKey)
+      .filter((k) => assumed.has(k) || eventMayHelp(rejectedBy.get(k), event));
   return {
     name: SCHEDULER_NAME,
     watches: ['Pod', 'Node', 'PersistentVolume', 'PersistentVolumeClaim', 'StorageClass', 'CSINode'],
     indexes: [{ kind: 'Pod', name: PENDING_INDEX, fn: (o) => (isPending(o) ? ['pending'] : []) }],
     keysFor(ev, view) {
-      if (ev.kind !== 'Pod') return allPending(view);
+      if (ev.kind !== 'Pod') return pendingFor(view, ev.kind);
       const r = relevantPodChange(ev);
       if (r === 'self') return [podKey(ev.obj)];
-      if (r === 'others') return allPending(view);
+      if (r === 'others') return pendingFor(view, 'AssignedPod');
       return [];
     },
     resync: { periodMs: UNSCHEDULABLE_RETRY_MS, keys: allPending },
@@ -83,7 +90,10 @@ export function createScheduler(): Controller {
       const a = assumed.get(key);
       if (!pod || !isPending(pod) || (a && a.uid !== pod.metadata.uid)) {
         assumed.delete(key);
-        if (!pod || !isPending(pod)) return [];
+        if (!pod || !isPending(pod)) {
+          rejectedBy.delete(key);
+          return [];
+        }
       }
       const waiting = assumed.get(key);
       if (waiting) return continuePreBind(key, pod, waiting, ctx);
@@ -94,6 +104,7 @@ export function createScheduler(): Controller {
   function scheduleOne(key: string, pod: PodObj, ctx: ReconcileContext): Intent[] {
     const others = new Map([...assumed].filter(([k]) => k !== key).map(([k, v]) => [k, v.node]));
     const result = runCycle(pod, takeSnapshot(ctx.view, others));
+    rejectedBy.set(key, new Set(result.nodes.filter((n) => !n.feasible && n.plugin).map((n) => n.plugin!)));
     if (!result.selectedNode) {
       if (result.error) return failure(pod, result.error, 'SchedulerError', ctx, [{ type: 'requeue', key, afterMs: ERROR_BACKOFF_MS }]);
       return failure(pod, result.message ?? '', 'Unschedulable', ctx, []);
