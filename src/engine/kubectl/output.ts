@@ -2,7 +2,7 @@
 // maps), -o name (`persistentvolume/x`), the List wrapper, -o jsonpath and -o custom-columns.
 import { kindByName } from '../store/errors';
 import type { KObject } from '../model/types';
-import { toYaml } from '../yaml/manifests';
+import { goYaml } from './goyaml';
 import { clientError } from './errors';
 import { executeJsonpath, jsonpathValueText, selectValues } from './jsonpath';
 import { GET_TABWRITER, tabwrite } from './tabwriter';
@@ -25,7 +25,7 @@ export function listOf(objects: readonly KObject[]): Record<string, unknown> {
 }
 
 export function yamlText(v: unknown): string {
-  return toYaml(sortKeys(v));
+  return goYaml(sortKeys(v));
 }
 
 export function jsonText(v: unknown): string {
