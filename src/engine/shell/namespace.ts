@@ -71,6 +71,7 @@ export function containerMounts(backends: Backends, pod: PodObj, prt: PodRt, c: 
       fsType: rec.fsType,
       sizeBytes: rec.sizeBytes,
       usageRoot: d.usage,
+      options: rec.options,
     });
   }
   return new MountNamespace(mounts, () => now);
@@ -94,7 +95,7 @@ export function nodeMounts(backends: Backends, state: KubeletState, node: string
       const rec = v.mount;
       if (!rec || rec.assetId === nodeRootAssetId(node)) continue;
       const d = volumeDir(backends, rec, '', now);
-      if (d) mounts.push({ target: rec.hostPath, root: d.dir, readOnly: rec.readOnly, source: rec.source, fsType: rec.fsType, sizeBytes: rec.sizeBytes, usageRoot: d.usage });
+      if (d) mounts.push({ target: rec.hostPath, root: d.dir, readOnly: rec.readOnly, source: rec.source, fsType: rec.fsType, sizeBytes: rec.sizeBytes, usageRoot: d.usage, options: rec.options });
     }
   return new MountNamespace(mounts, () => now);
 }

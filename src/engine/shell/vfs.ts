@@ -15,6 +15,8 @@ export interface MountEntry {
   readonly fsType: string;
   /** file-system size in bytes (df) */
   readonly sizeBytes: number;
+  /** file-system specific options shown after rw/ro,relatime by findmnt and mount */
+  readonly options?: string;
   /** the tree whose usage df reports (a whole disk, even when a sub-directory is mounted) */
   readonly usageRoot?: FsNode;
 }

@@ -16,6 +16,8 @@ export interface MountRecord {
   readonly sizeBytes: number;
   /** the kubelet's directory for it on the node, `/var/lib/kubelet/pods/<uid>/volumes/kubernetes.io~csi/<pv>/mount` */
   readonly hostPath: string;
+  /** file-system specific mount options after rw/ro,relatime (NFS: `vers=3,rsize=…`) */
+  readonly options?: string;
 }
 
 export type VolumePhase = 'pending' | 'waiting-attach' | 'staging' | 'publishing' | 'mounted' | 'failed';

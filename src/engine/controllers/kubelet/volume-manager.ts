@@ -153,7 +153,8 @@ function stepVolume(ctx: ReconcileContext, state: KubeletState, pod: PodObj, prt
   }
   if (ctx.now < (vr.due ?? 0)) return { wake: vr.due };
   const loc = locatePersistentVolume(pv, node, ctx.cluster);
-  const fsType = csi.fsType ?? driver.defaultFsType ?? (asset.kind === 'disk' ? 'ext4' : 'nfs');
+  const nfsVers = asset.kind === 'disk' ? undefined : nfsVersion(pv);
+  const fsType = asset.kind === 'disk' ? (csi.fsType ?? driver.defaultFsType ?? 'ext4') : nfsVers?.startsWith('4') ? 'nfs4' : 'nfs';
   vr.mount = {
     volName: vol.name,
     assetId: asset.id,
@@ -163,6 +164,7 @@ function stepVolume(ctx: ReconcileContext, state: KubeletState, pod: PodObj, prt
     readOnly: readOnly || !!csi.readOnly,
     sizeBytes: asset.sizeBytes,
     hostPath,
+    ...(nfsVers ? { options: nfsOptions(pv, nfsVers) } : {}),
   } satisfies MountRecord;
   vr.phase = 'mounted';
   return {};
@@ -209,12 +211,40 @@ function freeDevice(staged: Map<string, StagedVolume>): string {
   return '/dev/vdz';
 }
 
-/** What findmnt shows as SOURCE for a file-system volume: `server:/path` of the export. */
+/**
+ * What findmnt shows as SOURCE for a file-system volume: `server:/path` of the export. The Alibaba NAS driver
+ * takes `server` (optionally `host:/base`) and `path` attributes; with `volumeAs: subpath` each volume is the
+ * sub-directory named after it. An EFS access point (`fs-…::fsap-…`) mounts its file system's DNS name.
+ */
 function remoteSource(pv: PvObj, params: Record<string, string>): string {
-  const attrs = (pv.spec?.csi?.volumeAttributes ?? {}) as Record<string, string>;
-  const server = attrs.server ?? params.server ?? `${pv.spec?.csi?.volumeHandle ?? pv.metadata.name}.nas.example.com`;
-  const path = attrs.path ?? params.path ?? '/';
-  return `${server}:${path}`;
+  const attrs = { ...params, ...((pv.spec?.csi?.volumeAttributes ?? {}) as Record<string, string>) };
+  const handle = pv.spec?.csi?.volumeHandle ?? pv.metadata.name;
+  let server = attrs.server;
+  let path = attrs.path;
+  if (server?.includes(':')) {
+    const i = server.indexOf(':');
+    const base = server.slice(i + 1) || '/';
+    server = server.slice(0, i);
+    if (!path) path = attrs.volumeAs === 'subpath' ? `${base.replace(/\/+$/, '')}/${handle}` : base;
+  }
+  if (!server && handle.includes('::')) return `${handle.split('::')[0]}.efs.amazonaws.com:/`;
+  return `${server ?? `${handle}.nas.example.com`}:${path ?? '/'}`;
+}
+
+/** NFS protocol version from the PV's mountOptions (`vers=3`) or its `vers` attribute; 4.1 by default. */
+function nfsVersion(pv: PvObj): string {
+  for (const o of (pv.spec?.mountOptions ?? []).flatMap((m) => m.split(','))) {
+    const m = /^(?:vers|nfsvers)=(.+)$/.exec(o.trim());
+    if (m) return m[1];
+  }
+  return ((pv.spec?.csi?.volumeAttributes ?? {}) as Record<string, string>).vers ?? '4.1';
+}
+
+/** The mount options /proc/mounts shows for an NFS mount made with the PV's mountOptions. */
+function nfsOptions(pv: PvObj, vers: string): string {
+  const opts = new Set((pv.spec?.mountOptions ?? []).flatMap((m) => m.split(',')).map((o) => o.trim()));
+  const flags = ['nolock', 'noresvport'].filter((f) => opts.has(f));
+  return [`vers=${vers}`, 'rsize=1048576', 'wsize=1048576', 'namlen=255', 'hard', ...flags, 'proto=tcp', 'timeo=600', 'retrans=2', 'sec=sys'].join(',');
 }
 
 /** TearDown of every volume of a pod: NodeUnpublishVolume per CSI volume; owned assets (emptyDir …) destroyed. */

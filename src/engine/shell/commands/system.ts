@@ -185,7 +185,8 @@ export const exportCmd: Command = (ctx) => {
 function options(m: MountEntry): string {
   const base = m.readOnly ? 'ro' : 'rw';
   if (m.fsType === 'tmpfs') return `${base},relatime`;
-  if (m.fsType.startsWith('nfs')) return `${base},relatime,vers=4.1,rsize=1048576,wsize=1048576,hard,proto=tcp`;
+  if (m.options) return `${base},relatime,${m.options}`;
+  if (m.fsType.startsWith('nfs')) return `${base},relatime,vers=4.1,rsize=1048576,wsize=1048576,namlen=255,hard,proto=tcp,timeo=600,retrans=2,sec=sys`;
   return `${base},relatime`;
 }
 
