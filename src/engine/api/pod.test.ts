@@ -58,9 +58,8 @@ describe('Pod defaults and admission', () => {
     expect(specOf(o).volumes).toBeUndefined();
   });
 
-  it('a named service account must exist once service accounts exist', () => {
+  it('a named service account must exist ("default" is assumed, as the service-account controller makes it)', () => {
     const s = newStore();
-    tryCreate(s, { apiVersion: 'v1', kind: 'ServiceAccount', metadata: { name: 'default' } });
     expect(errorOf(tryCreate(s, pod({ serviceAccountName: 'robot', containers: [ctr()] })))).toBe(
       'pods "p" is forbidden: error looking up service account default/robot: serviceaccount "robot" not found',
     );
@@ -68,7 +67,6 @@ describe('Pod defaults and admission', () => {
 
   it('a missing service account is refused before validation (ServiceAccount runs in the mutating phase)', () => {
     const s = newStore();
-    tryCreate(s, { apiVersion: 'v1', kind: 'ServiceAccount', metadata: { name: 'default' } });
     const r = tryCreate(s, pod({ serviceAccountName: 'robot', containers: [{ name: 'app' }] }));
     expect(r.ok ? '' : r.reason).toBe('Forbidden');
   });

@@ -65,9 +65,10 @@ export const serviceAccountAdmission: AdmissionPlugin = {
     const ns = req.obj.metadata.namespace ?? 'default';
     const saName = str(spec, 'serviceAccountName');
     const sa = req.view.get('ServiceAccount', ns, saName) as J | undefined;
-    // Without any ServiceAccount objects the simulation runs no service-account controller; then the
-    // existence check (which would refuse every pod) is skipped and the account is taken as empty.
-    if (!sa && req.view.list('ServiceAccount').length > 0)
+    // The "default" account is taken to exist even when no object is stored: in a cluster the
+    // service-account controller creates it in every namespace at once (only the brief race right after a
+    // namespace is created is lost). Any other name must exist.
+    if (!sa && saName !== 'default')
       throw admissionForbidden('Pod', req.obj.metadata.name ?? '', `error looking up service account ${ns}/${saName}: serviceaccount "${saName}" not found`);
     // shouldAutomount: the pod's preference wins, then the account's, then true
     const automount = typeof spec.automountServiceAccountToken === 'boolean' ? spec.automountServiceAccountToken : sa?.automountServiceAccountToken !== false;
