@@ -15,6 +15,7 @@ describe('goYaml', () => {
     ['a trailing space forbids plain', 'x ', "v: 'x '\n"],
     ['a newline makes a literal block (clip)', 'multi\nline\n', 'v: |\n  multi\n  line\n'],
     ['without a final newline the block strips', 'a\nb', 'v: |-\n  a\n  b\n'],
+    ['U+2028 is a line break to YAML: double-quoted as \\L', '<a&b> é \u2028', 'v: "<a&b> é \\L"\n'],
   ])('%s', (_n, value, want) => {
     expect(goYaml({ v: value })).toBe(want);
   });
@@ -36,5 +37,12 @@ describe('goYaml', () => {
     expect(goYaml({ spec: { accessModes: ['ReadWriteOnce'], empty: [], list: [{ a: 1, b: true }], none: {} } })).toBe(
       'spec:\n  accessModes:\n  - ReadWriteOnce\n  empty: []\n  list:\n  - a: 1\n    b: true\n  none: {}\n',
     );
+  });
+});
+
+describe('goJsonEscape', () => {
+  it('escapes <, >, & and U+2028 as encoding/json does (kubectl -o json, last-applied-configuration)', async () => {
+    const { jsonText } = await import('./output');
+    expect(jsonText({ k: '<a&b> é \u2028' })).toBe('{\n    "k": "\\u003ca\\u0026b\\u003e é \\u2028"\n}\n');
   });
 });

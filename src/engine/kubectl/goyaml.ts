@@ -44,7 +44,8 @@ function analyze(s: string): { plain: boolean; single: boolean } {
     } else if (c === ':' && followedByWs) block = true;
     else if (c === '#' && precededByWs) block = true;
     const code = c.codePointAt(0)!;
-    if ((code < 0x20 && c !== '\n' && c !== '\t') || code === 0x7f || (code >= 0x80 && code < 0xa0) || code === 0xfeff) special = true;
+    if ((code < 0x20 && c !== '\n' && c !== '\t') || code === 0x7f || (code >= 0x80 && code < 0xa0) || code === 0xfeff || code === 0x2028 || code === 0x2029)
+      special = true;
   }
   const leadingSpace = s.startsWith(' ');
   const trailingSpace = s.endsWith(' ');
@@ -61,6 +62,9 @@ function doubleQuoted(s: string): string {
     else if (c === '\n') out += '\\n';
     else if (c === '\t') out += '\\t';
     else if (c === '\r') out += '\\r';
+    else if (code === 0x85) out += '\\N';
+    else if (code === 0x2028) out += '\\L';
+    else if (code === 0x2029) out += '\\P';
     else if (code < 0x20 || code === 0x7f) out += `\\x${code.toString(16).toUpperCase().padStart(2, '0')}`;
     else out += c;
   }

@@ -28,8 +28,13 @@ export function yamlText(v: unknown): string {
   return goYaml(sortKeys(v));
 }
 
+/** encoding/json's HTML-safe escaping, which kubectl's JSON output and annotations keep. */
+export function goJsonEscape(json: string): string {
+  return json.replace(/[<>&\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
 export function jsonText(v: unknown): string {
-  return JSON.stringify(sortKeys(v), null, 4) + '\n';
+  return goJsonEscape(JSON.stringify(sortKeys(v), null, 4)) + '\n';
 }
 
 /** `persistentvolume`, `storageclass.storage.k8s.io`, `deployment.apps`: lower-cased GroupKind. */

@@ -8,7 +8,7 @@ import { KubectlError, clientError } from '../errors';
 import { flagBool, flagString, flagStrings, parseFlags, type FlagSpec } from '../flags';
 import type { Io } from '../io';
 import { readManifests, type SourceDoc } from '../files';
-import { kindPrefix, parseOutput, printObjects } from '../output';
+import { goJsonEscape, kindPrefix, parseOutput, printObjects } from '../output';
 import { threeWayPatch } from '../apply-patch';
 import { dryRunOf, dryRunSuffix, settleNow, type DryRun } from './common';
 
@@ -36,7 +36,7 @@ export function lastAppliedOf(obj: KObject): string {
   const ann = { ...(copy.metadata.annotations ?? {}) };
   delete ann[LAST_APPLIED];
   copy.metadata.annotations = ann;
-  return JSON.stringify(sortDeep(copy)) + '\n';
+  return goJsonEscape(JSON.stringify(sortDeep(copy))) + '\n';
 }
 
 function sortDeep(v: unknown): unknown {
