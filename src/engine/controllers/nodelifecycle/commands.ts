@@ -15,7 +15,7 @@ function requireNode(sim: Simulation, node: string): KObject {
 
 /**
  * The node's kubelet stops posting status (power loss, network partition). Nothing visible happens for
- * 40 s; then the node goes NotReady/Unknown and is tainted unreachable, its pods turn Ready=False, and
+ * 50 s (--node-monitor-grace-period, 1.32); then the node goes NotReady/Unknown and is tainted unreachable, its pods turn Ready=False, and
  * 300 s later (default toleration) they are marked for deletion — but stay Terminating, since no kubelet
  * confirms. Run `sim.settle()` or `sim.advance(ms)` to watch it unfold.
  */

@@ -45,11 +45,11 @@ function runningSet(): { sim: Simulation; where: string } {
 }
 
 describe('node failure timeline (StatefulSet pod, zonal disk)', () => {
-  it('40 s grace → NotReady/unreachable taints → 300 s toleration → evicted but stuck Terminating; out-of-service lets it move', () => {
+  it('50 s grace (1.32 default) → NotReady/unreachable taints → 300 s toleration → evicted but stuck Terminating; out-of-service lets it move', () => {
     const { sim, where } = runningSet();
     const t0 = sim.now();
     failNode(sim, where);
-    sim.advance(39_000);
+    sim.advance(49_000);
     expect(ready(sim, where).status).toBe('True');
     sim.advance(1_000);
     expect(ready(sim, where)).toMatchObject({ status: 'Unknown', reason: 'NodeStatusUnknown', message: 'Kubelet stopped posting node status.' });
@@ -61,7 +61,7 @@ describe('node failure timeline (StatefulSet pod, zonal disk)', () => {
     sim.advance(299_000);
     expect(pod(sim)!.metadata.deletionTimestamp).toBeUndefined();
     sim.advance(1_000);
-    expect(sim.now() - t0).toBe(340_000);
+    expect(sim.now() - t0).toBe(350_000);
     const evict = sim.eventLog.filter((e) => e.reason === 'TaintManagerEviction');
     expect(evict.map((e) => `${e.type} ${e.message} (${e.source.component})`)).toEqual(['Normal Marking for deletion Pod default/web-0 (taint-eviction-controller)']);
     expect(pod(sim)!.metadata.deletionTimestamp).toBeDefined();

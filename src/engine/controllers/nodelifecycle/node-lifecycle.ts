@@ -1,5 +1,5 @@
 // Node lifecycle controller (pkg/controller/nodelifecycle/node_lifecycle_controller.go): when a node's
-// kubelet has not posted status for --node-monitor-grace-period (40 s) its conditions become Unknown
+// kubelet has not posted status for --node-monitor-grace-period (50 s in 1.32) its conditions become Unknown
 // (`NodeStatusUnknown`, "Kubelet stopped posting node status."), it gets the
 // node.kubernetes.io/unreachable NoSchedule and NoExecute taints, and its pods are marked Ready=False.
 // When the kubelet posts again the node is Ready and the taints go. Evictions are the taint-eviction
@@ -11,8 +11,8 @@ import { statusPatch, type PodObj } from '../workloads/util';
 import { kubeletStoppedSince } from './faults';
 
 export const NODE_CONTROLLER = 'node-controller';
-/** --node-monitor-grace-period default */
-export const NODE_MONITOR_GRACE_PERIOD_MS = 40_000;
+/** --node-monitor-grace-period default: 50 s since 1.32 (kubernetes#126287; 40 s before) */
+export const NODE_MONITOR_GRACE_PERIOD_MS = 50_000;
 export const TAINT_UNREACHABLE = 'node.kubernetes.io/unreachable';
 export const TAINT_NOT_READY = 'node.kubernetes.io/not-ready';
 
