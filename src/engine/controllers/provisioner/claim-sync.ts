@@ -128,7 +128,7 @@ function finishCreate(uid: string, op: Extract<ClaimOp, { phase: 'creating' }>, 
     const dir = mkdirp(root, path, ctx.now);
     if (dir) dir.mode = 0o777;
     intents.push({ type: 'trace', trace: { from: driver.name, to: `node/${nodeName}`, call: 'Provision', objects, ok: !!dir, detail: path } });
-    pv = buildHostPathPv({ pvc: claim, sc, provisioner: driver.name, pvName, path, identity: id.uuid });
+    pv = buildHostPathPv({ pvc: claim, sc, provisioner: driver.name, pvName, path, identity: id.hostPathIdentity });
   }
   intents.push({ type: 'create', obj: pv });
   // sendSuccessEvent looks the claim up by UID: a claim deleted meanwhile gets no event.

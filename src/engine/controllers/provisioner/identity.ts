@@ -9,8 +9,8 @@ export interface ProvisionerIdentity {
   readonly component: string;
   /** csi-provisioner's `storage.kubernetes.io/csiProvisionerIdentity`: `<start ms>-<rand 0..9999>-<driver>` */
   readonly csiIdentity: string;
-  /** the random UUID alone (minikube's hostpath provisioner uses a fresh one as hostPathProvisionerIdentity) */
-  readonly uuid: string;
+  /** minikube's hostPathProvisioner identity: its own uuid.NewUUID(), stamped as hostPathProvisionerIdentity */
+  readonly hostPathIdentity: string;
 }
 
 export function makeIdentity(driver: DriverSpec, startMs: number, rng: Rng): ProvisionerIdentity {
@@ -18,6 +18,6 @@ export function makeIdentity(driver: DriverSpec, startMs: number, rng: Rng): Pro
   return {
     component: `${driver.provisionerIdentity}_${uuid}`,
     csiIdentity: `${startMs}-${rng.int(0, 9999)}-${driver.name}`,
-    uuid,
+    hostPathIdentity: rng.uuid(),
   };
 }

@@ -325,6 +325,8 @@ describe('minikube hostpath provisioner (not CSI)', () => {
     expect(pv.metadata.annotations?.['pv.kubernetes.io/provisioned-by']).toBe('k8s.io/minikube-hostpath');
     expect(pv.metadata.annotations?.hostPathProvisionerIdentity).toMatch(/^[0-9a-f-]{36}$/);
     expect(sim.eventLog.find((e) => e.reason === 'Provisioning')?.source.component).toMatch(/^k8s\.io\/minikube-hostpath_minikube_[0-9a-f-]{36}$/);
+    // two different UUIDs upstream: the library's id (event source) and the provisioner's own identity
+    expect(sim.eventLog[0].source.component).not.toContain(pv.metadata.annotations!.hostPathProvisionerIdentity);
     const node = sim.backends.get('node:minikube')!;
     expect(lookup(node.root, '/tmp/hostpath-provisioner/default/task-pv-claim')).toMatchObject({ type: 'dir', mode: 0o777 });
     // no CSI objects for a non-CSI provisioner

@@ -105,7 +105,7 @@ function deleteCsi(pv: PV, driver: DriverSpec, ctx: ReconcileContext): string | 
 function deleteHostPath(pv: PV, driver: DriverSpec, ctx: ReconcileContext, st: ProvisionerState): string | undefined {
   const ann = pv.metadata.annotations?.[ANN_HOSTPATH_IDENTITY];
   if (ann === undefined) return 'identity annotation not found on PV';
-  if (ann !== identityOf(st, driver, ctx).uuid) return 'ignored';
+  if (ann !== identityOf(st, driver, ctx).hostPathIdentity) return 'ignored';
   const path = pv.spec?.hostPath?.path;
   const loc = locatePersistentVolume(pv, driver.hostPathNode ?? ctx.cluster.nodes[0]?.name, ctx.cluster);
   const asset = loc && ctx.backends.get(loc.assetId);
