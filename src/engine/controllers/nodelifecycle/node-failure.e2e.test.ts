@@ -79,6 +79,19 @@ describe('node failure timeline (StatefulSet pod, zonal disk)', () => {
     expect(again!.spec!.volumes![0].persistentVolumeClaim!.claimName).toBe('data-web-0');
   });
 
+  it('the Node object is deleted (as a cloud node controller does for a removed instance): pod GC frees the identity at once', () => {
+    const { sim, where } = runningSet();
+    failNode(sim, where);
+    sim.advance(60_000);
+    const oldUid = pod(sim)!.metadata.uid;
+    sim.store.delete('Node', undefined, where);
+    sim.settle();
+    const again = pod(sim)!;
+    expect(again.metadata.uid).not.toBe(oldUid);
+    expect(again.spec!.nodeName).toBeDefined();
+    expect(again.spec!.nodeName).not.toBe(where);
+  });
+
   it('the node comes back before the toleration runs out: taints go, nothing is evicted', () => {
     const { sim, where } = runningSet();
     failNode(sim, where);
