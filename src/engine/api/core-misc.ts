@@ -3,7 +3,7 @@
 import type { KObject } from '../model/types';
 import type { KindStrategy } from '../store/strategy';
 import { duplicate, invalid, required, unsupported, type FieldError } from '../store/field-errors';
-import { dns1123Label, validateLabels } from '../store/meta-validation';
+import { dns1123Label, dns1123Subdomain, validateLabels } from '../store/meta-validation';
 import { arr, def, ensure, has, isObj, obj, spec, str, unsupportedOrdered, type J } from './util';
 
 export const namespaceStrategy: KindStrategy = {
@@ -145,6 +145,9 @@ export const eventStrategy: KindStrategy = {
 };
 
 const SERVICE_TYPES = ['ClusterIP', 'ExternalName', 'LoadBalancer', 'NodePort'];
+const DNS1035_LABEL = /^[a-z]([-a-z0-9]*[a-z0-9])?$/;
+const DNS1035_LABEL_MSG =
+  "a DNS-1035 label must consist of lower case alphanumeric characters or '-', start with an alphabetic character, and end with an alphanumeric character (e.g. 'my-name',  or 'abc-123', regex used for validation is '[a-z]([-a-z0-9]*[a-z0-9])?')";
 
 /** A deterministic ClusterIP in 10.96.0.0/16 (the allocator upstream is random; ours hashes the key and probes). */
 function allocateClusterIP(o: KObject, taken: Set<string>): string {
@@ -196,6 +199,12 @@ export const serviceStrategy: KindStrategy = {
   validate(o) {
     const s = spec(o);
     const out: FieldError[] = [];
+    // ValidateServiceName is NameIsDNS1035Label (the store only checks the DNS-subdomain rule)
+    const name = o.metadata.name ?? '';
+    if (name && dns1123Subdomain(name).length === 0) {
+      if (name.length > 63) out.push(invalid('metadata.name', name, 'must be no more than 63 characters'));
+      if (!DNS1035_LABEL.test(name)) out.push(invalid('metadata.name', name, DNS1035_LABEL_MSG));
+    }
     const type = str(s, 'type');
     if (!SERVICE_TYPES.includes(type)) out.push(unsupported('spec.type', type, SERVICE_TYPES));
     const ports = arr(s, 'ports');

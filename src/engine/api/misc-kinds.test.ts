@@ -88,6 +88,12 @@ describe('core kinds', () => {
     );
   });
 
+  it('a Service name must be a DNS-1035 label', () => {
+    expect(errorOf(tryCreate(newStore(), k('v1', 'Service', '1web', { spec: { ports: [{ port: 80 }] } }, true)))).toBe(
+      "Service \"1web\" is invalid: metadata.name: Invalid value: \"1web\": a DNS-1035 label must consist of lower case alphanumeric characters or '-', start with an alphabetic character, and end with an alphanumeric character (e.g. 'my-name',  or 'abc-123', regex used for validation is '[a-z]([-a-z0-9]*[a-z0-9])?')",
+    );
+  });
+
   it('a Service gets a ClusterIP that an update without one keeps', () => {
     const s = newStore();
     const o = objOf(tryCreate(s, k('v1', 'Service', 'web', { spec: { selector: { app: 'web' }, ports: [{ port: 80 }] } }, true)));
