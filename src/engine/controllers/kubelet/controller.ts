@@ -15,6 +15,7 @@ import { kubeletSource, syncPodVolumes, tearDownLatency, tearDownPodVolumes } fr
 import { containerSpecs, newContainers, syncContainers } from './containers';
 import { buildPodStatus, podPhase } from './pod-status';
 import { syncNodeExpansion } from './node-expand';
+import { emptyDirOverLimit, evict, EVICTION_MONITORING_PERIOD_MS } from './eviction';
 
 export const KUBELET = 'kubelet';
 const POD_KEY = 'pod/';
@@ -36,6 +37,11 @@ export function kubeletController(): KubeletController {
     state,
     watches: ['Pod', 'Node', 'PersistentVolumeClaim', 'PersistentVolume', 'ConfigMap', 'Secret', 'CSIDriver'],
     indexes: [{ kind: 'Pod', name: POD_NODE_INDEX, fn: podNodeIndex }],
+    // the eviction manager's housekeeping: pods whose emptyDir has a sizeLimit are checked every 10 s
+    resync: {
+      periodMs: EVICTION_MONITORING_PERIOD_MS,
+      keys: () => [...state.pods.values()].filter((p) => p.step === 'running' && p.hasSizeLimit).map((p) => podKey(p.namespace, p.name)),
+    },
     keysFor(ev: WatchEvent, view: StoreView): readonly string[] {
       switch (ev.kind) {
         case 'Pod': {
@@ -128,6 +134,7 @@ function syncPod(ctx: ReconcileContext, state: KubeletState, ns: string, name: s
       containers: newContainers(pod, ctx.now),
       startTime: ctx.now,
       conditionTimes: new Map(),
+      hasSizeLimit: (pod.spec?.volumes ?? []).some((v) => v.emptyDir?.sizeLimit !== undefined),
     };
     state.pods.set(prt.uid, prt);
     intents.push({ type: 'requeue', key: `${NODE_KEY}${nodeName}`, afterMs: 0 });
@@ -150,6 +157,15 @@ function syncPod(ctx: ReconcileContext, state: KubeletState, ns: string, name: s
     intents.push(...cs.intents);
     wake = cs.wake;
     if (prt.containers.some((c) => c.containerID)) prt.step = 'running';
+    const over = prt.step === 'running' ? emptyDirOverLimit(ctx, pod, prt) : undefined;
+    if (over) {
+      const ev = evict(ctx, pod, prt, over);
+      intents.push(...ev.intents, ...tearDownPodVolumes(ctx, pod_ref(pod), prt));
+      prt.step = 'done';
+      prt.evicted = ev.status;
+      intents.push({ type: 'requeue', key: `${NODE_KEY}${nodeName}`, afterMs: 0 });
+      return [...intents, ...statusIntent(ctx, pod, prt)];
+    }
     const ex = syncNodeExpansion(ctx, state, pod, prt);
     intents.push(...ex.intents);
     if (ex.wake !== undefined) wake = wake === undefined ? ex.wake : Math.min(wake, ex.wake);
@@ -171,6 +187,11 @@ function pod_ref(pod: PodObj) {
 
 function statusIntent(ctx: ReconcileContext, pod: PodObj, prt: PodRt): Intent[] {
   const status = buildPodStatus(pod, prt, hostIPOf(ctx, prt.node), ctx.now);
+  if (prt.evicted) {
+    const { disruption, ...rest } = prt.evicted as { disruption: unknown };
+    Object.assign(status, rest);
+    status.conditions = [disruption, ...(status.conditions as unknown[])];
+  }
   if (JSON.stringify(status) === JSON.stringify(pod.status ?? {})) return [];
   const next = structuredClone(pod) as PodObj;
   (next as { status: unknown }).status = status;

@@ -222,6 +222,26 @@ describe('kubelet: mount failures', () => {
   });
 });
 
+describe('kubelet: eviction', () => {
+  it('evicts a pod whose emptyDir grows past its sizeLimit at the next housekeeping', () => {
+    const sim = newTestSim();
+    createPod(sim, { name: 'hog', node: 'node-1', containers: [busybox('c', [{ name: 'cache', mountPath: '/cache' }])], volumes: [{ name: 'cache', emptyDir: { sizeLimit: '1Mi' } }] });
+    sim.settle();
+    expect(sh(sim, 'hog', 'dd if=/dev/zero of=/cache/small bs=1k count=512').code).toBe(0);
+    sim.advance(20_000);
+    expect(podOf(sim, 'hog')!.status!.phase).toBe('Running');
+    const r = sh(sim, 'hog', 'dd if=/dev/zero of=/cache/big bs=1M count=2');
+    expect(r).toEqual({ stdout: '', stderr: '2+0 records in\n2+0 records out\n', code: 0 });
+    sim.advance(10_000);
+    const st = podOf(sim, 'hog')!.status!;
+    const message = 'Usage of EmptyDir volume "cache" exceeds the limit "1Mi". ';
+    expect(st).toMatchObject({ phase: 'Failed', reason: 'Evicted', message });
+    expect(st.conditions[0]).toMatchObject({ type: 'DisruptionTarget', status: 'True', reason: 'TerminationByKubelet' });
+    expect(eventsOf(sim, 'Pod', 'hog').find((e) => e.reason === 'Evicted')).toMatchObject({ type: 'Warning', message });
+    expect(sim.backends.list().some((a) => a.kind === 'empty-dir')).toBe(false);
+  });
+});
+
 describe('kubelet: subPath of a configMap key', () => {
   it('mounts the single file at the mountPath, next to the image files', () => {
     const sim = newTestSim();

@@ -85,6 +85,10 @@ export interface PodRt {
   startTime: number;
   /** lastTransitionTime of each condition type */
   conditionTimes: Map<string, { status: string; time: number }>;
+  /** an emptyDir has a sizeLimit: the eviction manager watches this pod */
+  hasSizeLimit?: boolean;
+  /** set when the eviction manager evicted the pod: phase/reason/message and the DisruptionTarget condition */
+  evicted?: Record<string, unknown>;
 }
 
 export interface StagedVolume {

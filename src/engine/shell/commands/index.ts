@@ -1,6 +1,6 @@
 // The binaries a busybox-based image provides (plus util-linux's findmnt, which the lessons use).
 import type { Command } from './types';
-import { cat, cp, grep, head, ls, mkdir, mv, rm, rmdir, tail, tee, touch, wc } from './files';
+import { cat, cp, dd, du, grep, head, ls, mkdir, mv, rm, rmdir, tail, tee, touch, wc } from './files';
 import { cd, date, df, echo, env, exit, exportCmd, findmnt, hostname, kill, mount, printf, pwd, sleep, test } from './system';
 
 const ok: Command = () => 0;
@@ -11,6 +11,8 @@ export const COMMANDS: Readonly<Record<string, Command>> = {
   cd,
   cp,
   date,
+  dd,
+  du,
   df,
   echo,
   env,

@@ -3,7 +3,7 @@
 import type { FsNode } from '../../fs/tree';
 import { BlockSignal, ExitSignal } from '../signals';
 import { normalizePath, type MountEntry } from '../vfs';
-import { parseFlags, type Command, type CommandContext } from './types';
+import { byteLength, parseFlags, type Command, type CommandContext } from './types';
 
 export const echo: Command = (ctx) => {
   let args = ctx.argv.slice(1);
@@ -192,7 +192,7 @@ function options(m: MountEntry): string {
 
 /** Bytes in use as a file system counts them: 4 KiB blocks per directory and per started 4 KiB of file data. */
 function blocksUsed(n: FsNode): number {
-  if (n.type === 'file') return Math.ceil(new TextEncoder().encode(n.content).length / 4096) * 4096;
+  if (n.type === 'file') return Math.ceil(byteLength(n.content) / 4096) * 4096;
   let b = 4096;
   for (const e of Object.values(n.entries)) b += blocksUsed(e);
   return b;

@@ -37,3 +37,8 @@ export function parseFlags(argv: readonly string[], known: string): { flags: Set
   }
   return { flags, args };
 }
+
+/** UTF-8 length of a file's content; big files (dd) are ASCII, so their length is their size. */
+export function byteLength(s: string): number {
+  return s.length > 65_536 ? s.length : new TextEncoder().encode(s).length;
+}
