@@ -53,3 +53,52 @@ describe('alicloud profile, all controllers', () => {
     expect(sim.errors).toEqual([]);
   });
 });
+
+describe('the lesson’s NAS demo (static provisioning, section 4.3)', () => {
+  it('two replicas on two nodes share the NAS export; findmnt shows the same remote path', () => {
+    const sim = createSimulation(loadClusterProfile(BUILTIN_PROFILES.alicloud), { seed: 11 });
+    const exec = createExecHandler(sim);
+    sim.store.create({
+      apiVersion: 'v1',
+      kind: 'PersistentVolume',
+      metadata: { name: 'nas-csi-pv' },
+      spec: {
+        capacity: { storage: '5Gi' },
+        accessModes: ['ReadWriteMany'],
+        persistentVolumeReclaimPolicy: 'Retain',
+        csi: { driver: 'nasplugin.csi.alibabacloud.com', volumeHandle: 'nas-csi-pv', volumeAttributes: { server: '2564f49129-ysu87.cn-shenzhen.nas.aliyuncs.com', path: '/csi', vers: '3' } },
+      },
+    });
+    sim.store.create({ apiVersion: 'v1', kind: 'PersistentVolumeClaim', metadata: { name: 'nas-pvc', namespace: 'default' }, spec: { accessModes: ['ReadWriteMany'], storageClassName: '', resources: { requests: { storage: '5Gi' } } } });
+    sim.store.create({
+      apiVersion: 'apps/v1',
+      kind: 'Deployment',
+      metadata: { name: 'nas-static', namespace: 'default', labels: { app: 'nginx' } },
+      spec: {
+        replicas: 2,
+        selector: { matchLabels: { app: 'nginx' } },
+        template: {
+          metadata: { labels: { app: 'nginx' } },
+          spec: {
+            affinity: { podAntiAffinity: { requiredDuringSchedulingIgnoredDuringExecution: [{ labelSelector: { matchLabels: { app: 'nginx' } }, topologyKey: 'kubernetes.io/hostname' }] } },
+            containers: [{ name: 'nas-container', image: 'nginx', volumeMounts: [{ name: 'pvc-nas', mountPath: '/data' }] }],
+            volumes: [{ name: 'pvc-nas', persistentVolumeClaim: { claimName: 'nas-pvc' } }],
+          },
+        },
+      },
+    });
+    sim.settle();
+    const pods = sim.store.list('Pod', 'default') as (KObject & { spec: { nodeName: string }; status: { phase: string } })[];
+    expect(pods.map((p) => p.status.phase)).toEqual(['Running', 'Running']);
+    expect(new Set(pods.map((p) => p.spec.nodeName)).size).toBe(2);
+    const [a, b] = pods.map((p) => p.metadata.name);
+    const run = (pod: string, script: string) => exec({ namespace: 'default', pod, argv: ['sh', '-c', script] });
+    const fa = run(a, 'findmnt /data').stdout;
+    expect(fa).toBe(run(b, 'findmnt /data').stdout);
+    expect(fa.split('\n')[1]).toMatch(/^\/data +2564f49129-ysu87\.cn-shenzhen\.nas\.aliyuncs\.com:\/csi +nfs +rw,relatime,vers=3,/);
+    run(a, 'touch /data/test.test.test');
+    expect(run(b, 'ls /data').stdout).toBe('test.test.test\n');
+    expect(sim.store.list('VolumeAttachment')).toEqual([]);
+    expect(sim.errors).toEqual([]);
+  });
+});
