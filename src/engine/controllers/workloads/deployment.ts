@@ -27,6 +27,7 @@ import {
 import { CONTROLLER_UID_INDEX, ownedPods } from './replicaset';
 
 export const DEPLOYMENT_CONTROLLER = 'deployment-controller';
+const REVISION_HISTORY_ANN = 'deployment.kubernetes.io/revision-history';
 const PROGRESS_CHECK_MS = 10_000;
 
 function rolloutInProgress(d: DeployObj): boolean {
@@ -112,6 +113,7 @@ function syncDeployment(d: DeployObj, ctx: ReconcileContext): Intent[] {
     created = rs;
     return rs;
   };
+  if (newRS) syncRevision(d, newRS, old, out);
   if (d.spec?.paused) return [...out, ...deploymentStatus(d, all, newRS, undefined, ctx)];
   if (isRollingUpdate(d)) {
     if (!newRS) newRS = createNew(newRSNewReplicas(d, all, undefined));
@@ -133,6 +135,26 @@ function syncDeployment(d: DeployObj, ctx: ReconcileContext): Intent[] {
     }
   }
   return [...out, ...deploymentStatus(d, created ? [...old, created] : all, newRS, created, ctx)];
+}
+
+/**
+ * getNewReplicaSet for an existing new ReplicaSet (e.g. after `kubectl rollout undo`): it takes revision
+ * max(old)+1, remembering its former revisions in deployment.kubernetes.io/revision-history.
+ */
+function syncRevision(d: DeployObj, newRS: RSObj, old: RSObj[], out: Intent[]): void {
+  const want = Math.max(0, ...old.map(revisionOf)) + 1;
+  const have = revisionOf(newRS);
+  if (have < want) {
+    const copy = structuredClone(newRS) as RSObj;
+    const ann = { ...(copy.metadata.annotations ?? {}) };
+    if (have > 0) ann[REVISION_HISTORY_ANN] = ann[REVISION_HISTORY_ANN] ? `${ann[REVISION_HISTORY_ANN]},${have}` : String(have);
+    ann[REVISION_ANN] = String(want);
+    copy.metadata.annotations = ann;
+    out.push({ type: 'update', obj: copy });
+    newRS.metadata.annotations = ann;
+  }
+  const rev = String(Math.max(want, have));
+  if (d.metadata.annotations?.[REVISION_ANN] !== rev) out.push(metadataPatch('Deployment', d, { annotations: { [REVISION_ANN]: rev } }));
 }
 
 /** reconcileOldReplicaSets: first unhealthy old replicas, then healthy ones while minAvailable holds. */

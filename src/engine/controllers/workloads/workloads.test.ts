@@ -127,6 +127,27 @@ describe('Deployment', () => {
   });
 });
 
+describe('Deployment rollback', () => {
+  it('going back to an earlier template reuses its ReplicaSet, which takes the next revision (revision-history keeps the old one)', () => {
+    const s = makeSim([newReplicaSetController, newDeploymentController]);
+    s.store.create({ apiVersion: 'apps/v1', kind: 'Deployment', metadata: { name: 'web', namespace: 'default' }, spec: { replicas: 1, selector: { matchLabels: { app: 'web' } }, template: template('nginx:1') } });
+    s.drain();
+    const setImage = (image: string) => {
+      const d = structuredClone(s.store.get('Deployment', 'default', 'web')!);
+      (d.spec as { template: unknown }).template = template(image);
+      s.store.update(d);
+      s.drain();
+    };
+    setImage('nginx:2');
+    setImage('nginx:1'); // kubectl rollout undo
+    const rss = s.store.list('ReplicaSet');
+    expect(rss).toHaveLength(2);
+    const first = rss.find((r) => (r.spec as { template: { spec: { containers: { image: string }[] } } }).template.spec.containers[0].image === 'nginx:1')!;
+    expect(first.metadata.annotations).toMatchObject({ 'deployment.kubernetes.io/revision': '3', 'deployment.kubernetes.io/revision-history': '1' });
+    expect(s.store.get('Deployment', 'default', 'web')!.metadata.annotations?.['deployment.kubernetes.io/revision']).toBe('3');
+  });
+});
+
 describe('Deployment progress deadline', () => {
   it('no pod becomes ready: Progressing turns False/ProgressDeadlineExceeded after progressDeadlineSeconds (600 s default)', () => {
     const s = makeSim([newReplicaSetController, newDeploymentController]);
