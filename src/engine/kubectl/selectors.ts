@@ -2,7 +2,6 @@
 // field selectors (fields.ParseSelector: =, ==, !=) with the field labels each kind's registry supports.
 import type { KObject } from '../model/types';
 import { ApiError } from '../store/errors';
-import { clientError } from './errors';
 import { rec, str } from './printers/helpers';
 
 type LabelReq =
@@ -42,7 +41,7 @@ export function parseLabelSelector(s: string): LabelSelector {
       reqs.push({ op: 'notexists', key: m[1] });
     } else if ((m = part.match(/^([^\s!=(),]+)$/))) {
       reqs.push({ op: 'exists', key: m[1] });
-    } else throw clientError(`unable to parse requirement: found '${part}', expected: identifier`);
+    } else throw new ApiError('BadRequest', `unable to parse requirement: found '${part}', expected: identifier`);
   }
   return reqs;
 }
@@ -112,7 +111,7 @@ export function parseFieldSelector(kind: string, s: string): FieldReq[] {
   const out: FieldReq[] = [];
   for (const part of s.split(',').map((x) => x.trim()).filter(Boolean)) {
     const m = part.match(/^([^!=]+?)\s*(!=|==|=)\s*(.*)$/);
-    if (!m) throw clientError(`invalid selector: '${s}'; can't understand '${part}'`);
+    if (!m) throw new ApiError('BadRequest', `invalid selector: '${s}'; can't understand '${part}'`);
     const field = m[1];
     let get: ((o: KObject) => string) | undefined;
     if (field === 'metadata.name') get = (o) => o.metadata.name;

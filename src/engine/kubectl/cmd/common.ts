@@ -16,15 +16,17 @@ export function namespaceOf(ctx: KubectlContext, p: ParsedFlags): string {
 export function selectObjects(ctx: KubectlContext, kind: KindInfo, ns: string | undefined, p: ParsedFlags): KObject[] {
   const ls = flagString(p, 'selector');
   const fs = flagString(p, 'field-selector');
-  const lsel = ls ? parseLabelSelector(ls) : undefined;
+  let lsel;
   let fsel;
   try {
+    // the apiserver parses both selectors; a bad one is a BadRequest for the LIST
+    lsel = ls ? parseLabelSelector(ls) : undefined;
     fsel = fs ? parseFieldSelector(kind.kind, fs) : undefined;
   } catch (e) {
     // resource.EnhanceListError: the client names the list it could not get
     if (!isApiError(e)) throw e;
     const gv = kind.group ? `${kind.group}/${kind.version}` : `/${kind.version}`;
-    throw new ApiError(e.reason, `Unable to find "${gv}, Resource=${kind.plural}" that match label selector "${ls ?? ''}", field selector "${fs}": ${e.message}`, e.details);
+    throw new ApiError(e.reason, `Unable to find "${gv}, Resource=${kind.plural}" that match label selector "${ls ?? ''}", field selector "${fs ?? ''}": ${e.message}`, e.details);
   }
   return listObjects(ctx.sim, kind, ns).filter(
     (o) => (!lsel || matchLabels(lsel, o.metadata.labels)) && (!fsel || matchFields(fsel, o)),
