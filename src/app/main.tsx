@@ -1,6 +1,5 @@
-// Entry point: read a share link if any, start the engine worker, render.
-import { createRoot } from 'react-dom/client';
-import { App } from './App';
+// Entry point: start the engine worker first (it takes longest), then load and render the app chunk,
+// so the worker's start-up overlaps the parsing of React, React Flow and the UI.
 import { createBridge } from './bridge/worker-bridge';
 import { decodeShare } from './features/share/share';
 import { clusterStore } from './state/cluster';
@@ -10,7 +9,7 @@ import './styles.css';
 const DEFAULT_PROFILE = 'alicloud';
 
 async function boot() {
-  const shared = await decodeShare(location.hash);
+  const shared = location.hash ? await decodeShare(location.hash) : undefined;
   const bridge = createBridge(
     shared
       ? { profile: shared.profile, seed: shared.seed, log: shared.log, time: shared.time, scenario: shared.scenario }
@@ -19,6 +18,7 @@ async function boot() {
   );
   // for the browser tests and for curious learners in the console
   Object.assign(window, { __bridge: bridge, __ksp: { cluster: clusterStore, ui: uiStore } });
+  const [{ createRoot }, { App }] = await Promise.all([import('react-dom/client'), import('./App')]);
   createRoot(document.getElementById('root')!).render(<App bridge={bridge} />);
 }
 

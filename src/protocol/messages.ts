@@ -158,6 +158,8 @@ export type FromWorker =
       readonly scenario?: string;
     }
   | { readonly type: 'patch'; readonly patch: Patch }
+  /** the lessons available (sent after the first patch, so parsing them does not delay the first paint) */
+  | { readonly type: 'catalog'; readonly scenarios: readonly ScenarioSummary[] }
   | { readonly type: 'playback'; readonly state: PlaybackState }
   | { readonly type: 'result'; readonly id: number; readonly result: CommandResult }
   | { readonly type: 'describe'; readonly id: number; readonly text: string }

@@ -6,13 +6,24 @@ import type { ClusterConfig } from '../engine/storage/cluster-config';
 import { parseScenario, type Scenario } from '../engine/scenario/scenario';
 import type { FileSource } from '../engine/kubectl/types';
 
-export function builtinProfiles(): Map<string, ClusterConfig> {
-  const out = new Map<string, ClusterConfig>();
-  for (const [name, text] of Object.entries(BUILTIN_PROFILES)) {
-    const r = parseClusterProfile(text);
-    if (r.ok) out.set(name, r.cluster);
-  }
-  return out;
+/** Cluster profiles by name; each is parsed the first time it is used (start-up stays fast). */
+export interface ProfileSource {
+  has(name: string): boolean;
+  get(name: string): ClusterConfig | undefined;
+  keys(): Iterable<string>;
+}
+
+export function builtinProfiles(texts: Readonly<Record<string, string>> = BUILTIN_PROFILES): ProfileSource {
+  const parsed = new Map<string, ClusterConfig | undefined>();
+  const get = (name: string) => {
+    if (!(name in texts)) return undefined;
+    if (!parsed.has(name)) {
+      const r = parseClusterProfile(texts[name]);
+      parsed.set(name, r.ok ? r.cluster : undefined);
+    }
+    return parsed.get(name);
+  };
+  return { has: (n) => get(n) !== undefined, get, keys: () => Object.keys(texts) };
 }
 
 export interface ScenarioBundle {

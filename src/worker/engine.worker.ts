@@ -7,7 +7,7 @@ import { builtinProfiles, loadScenarios } from './engine-modules';
 
 const FRAME_MS = 16;
 const post = (m: FromWorker) => self.postMessage(m);
-const host = new Host({ post, profiles: builtinProfiles(), runKubectl, scenarios: loadScenarios() });
+const host = new Host({ post, profiles: builtinProfiles(), runKubectl, scenarios: () => loadScenarios() });
 
 function guard(f: () => void): void {
   try {

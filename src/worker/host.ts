@@ -20,6 +20,7 @@ import {
   type LoggedCommand,
   type Patch,
   type PhaseTransition,
+  type ScenarioSummary,
   type ToWorker,
 } from '../protocol/messages';
 import { displayStatus } from '../protocol/status';
@@ -27,7 +28,7 @@ import { fallbackApply } from './fallback-apply';
 import { INLINE_PROFILE } from './inline-profile';
 import { errorMarkers, syntaxMarkers } from './markers';
 import { explain } from './explain';
-import { fileSource, type ScenarioBundle } from './engine-modules';
+import { fileSource, type ProfileSource, type ScenarioBundle } from './engine-modules';
 import type { KubectlContext, KubectlResult } from '../engine/kubectl/types';
 import { runSimCommand } from '../engine/scenario/commands';
 import { scriptHooks } from '../engine/scenario/hooks';
@@ -46,9 +47,10 @@ const MAX_TICK_VIRTUAL_MS = 10_000;
 
 export interface HostDeps {
   readonly post: (m: FromWorker) => void;
-  readonly profiles?: ReadonlyMap<string, ClusterConfig>;
+  readonly profiles?: ProfileSource;
   readonly runKubectl?: RunKubectl;
-  readonly scenarios?: ReadonlyMap<string, ScenarioBundle>;
+  /** the lessons, loaded on first use (parsing them all would slow the first paint) */
+  readonly scenarios?: ReadonlyMap<string, ScenarioBundle> | (() => ReadonlyMap<string, ScenarioBundle>);
 }
 
 interface Pending {
@@ -103,17 +105,31 @@ export class Host {
   /** what the UI holds: key → resourceVersion */
   private sent = new Map<string, string>();
   private lastAssets = '';
+  private lastSentTime = -1;
   private recording = true;
   private playbackDirty = true;
-  private readonly profiles: ReadonlyMap<string, ClusterConfig>;
+  private readonly profiles: ProfileSource;
+  private scenarioMap: ReadonlyMap<string, ScenarioBundle> | undefined;
+  private catalogSent = false;
+  private framesSinceReady = 0;
   private scenario: string | undefined;
   /** lesson lines waiting for the cluster to settle (one `sim settle` each) */
   private pendingLines: string[] = [];
 
   constructor(private readonly deps: HostDeps) {
-    const p = new Map(deps.profiles ?? []);
-    if (!p.has(INLINE_PROFILE.name)) p.set(INLINE_PROFILE.name, INLINE_PROFILE);
-    this.profiles = p;
+    const base = deps.profiles;
+    const inline = INLINE_PROFILE.name;
+    this.profiles = {
+      has: (n) => n === inline || !!base?.has(n),
+      get: (n) => (n === inline ? INLINE_PROFILE : base?.get(n)),
+      keys: () => [...(base ? [...base.keys()] : []), inline],
+    };
+  }
+
+  private get scenarios(): ReadonlyMap<string, ScenarioBundle> | undefined {
+    const s = this.deps.scenarios;
+    if (this.scenarioMap === undefined && s !== undefined) this.scenarioMap = typeof s === 'function' ? s() : s;
+    return this.scenarioMap;
   }
 
   /** virtual ms since the cluster started */
@@ -134,7 +150,7 @@ export class Host {
       case 'init': {
         this.profile = this.profiles.has(msg.opts.profile) ? msg.opts.profile : this.defaultProfile();
         this.seed = msg.opts.seed;
-        this.scenario = msg.opts.scenario && this.deps.scenarios?.has(msg.opts.scenario) ? msg.opts.scenario : undefined;
+        this.scenario = msg.opts.scenario && this.scenarios?.has(msg.opts.scenario) ? msg.opts.scenario : undefined;
         this.pendingLines = [];
         // the UI empties its mirror on `ready`: everything is new to it again
         this.sent.clear();
@@ -192,7 +208,7 @@ export class Host {
         this.runToQuiescence();
         return;
       case 'loadScenario': {
-        const b = this.deps.scenarios?.get(msg.id);
+        const b = this.scenarios?.get(msg.id);
         if (!msg.id || !b) {
           this.handle({ type: 'init', opts: { profile: this.profile, seed: this.seed } }, wallMs);
           return;
@@ -201,7 +217,7 @@ export class Host {
         return;
       }
       case 'runStep': {
-        const b = this.scenario ? this.deps.scenarios?.get(this.scenario) : undefined;
+        const b = this.scenario ? this.scenarios?.get(this.scenario) : undefined;
         const step = b?.scenario.steps[msg.index];
         if (!step) return;
         this.pendingLines.push(...step.run);
@@ -234,6 +250,11 @@ export class Host {
     if (this.pendingLines.length && this.sim) this.runPendingLines();
     this.lastWall = wallMs;
     this.flush();
+    // the lesson list is sent once the first picture is out
+    if (!this.catalogSent && this.sim && ++this.framesSinceReady > 2) {
+      this.catalogSent = true;
+      this.deps.post({ type: 'catalog', scenarios: this.catalog() });
+    }
   }
 
   // ---- commands ------------------------------------------------------------------------------------
@@ -256,12 +277,12 @@ export class Host {
   }
 
   private kubectlContext(stdin?: string): KubectlContext {
-    const b = this.scenario ? this.deps.scenarios?.get(this.scenario) : undefined;
+    const b = this.scenario ? this.scenarios?.get(this.scenario) : undefined;
     return { sim: this.sim, namespace: 'default', stdin, ...(b ? { files: fileSource(b.files), cwd: '.' } : {}), ...scriptHooks(this.sim) };
   }
 
   private postScenario(): void {
-    const b = this.scenario ? this.deps.scenarios?.get(this.scenario) : undefined;
+    const b = this.scenario ? this.scenarios?.get(this.scenario) : undefined;
     this.deps.post({
       type: 'scenario',
       id: this.scenario ?? '',
@@ -345,15 +366,14 @@ export class Host {
       this.executed++;
     }
     if (t > this.time) this.sim.advance(t - this.time);
-    if (this.time > this.horizon) {
-      this.horizon = this.time;
-    }
-    this.playbackDirty = true;
+    // the horizon follows the clock silently: the UI shows max(horizon, time), and time is in every patch
+    if (this.time > this.horizon) this.horizon = this.time;
   }
 
   private seek(t: number): void {
     const target = Math.max(0, t);
     if (target < this.time) this.pendingLines = [];
+    this.playbackDirty = true;
     if (target >= this.time) this.advanceTo(target);
     else this.rebuild(target);
     this.playbackDirty = true;
@@ -367,6 +387,7 @@ export class Host {
     this.advanceTo(Math.max(to, this.time));
     // a command scheduled exactly now still runs
     if (to === this.time) this.advanceTo(this.time);
+    this.playbackDirty = true;
   }
 
   private stepBack(): void {
@@ -417,6 +438,12 @@ export class Host {
     return out;
   }
 
+  private mark(t: number): void {
+    if (this.marks.has(t)) return;
+    this.marks.add(t);
+    if (this.recording) this.playbackDirty = true;
+  }
+
   private onChange(c: SimChange): void {
     const t = this.time;
     switch (c.type) {
@@ -424,7 +451,7 @@ export class Host {
         if (!UI_KIND_SET.has(c.ev.kind)) return;
         const before = c.ev.old ? displayStatus(c.ev.old) : undefined;
         const after = c.ev.type === 'DELETED' ? undefined : displayStatus(c.ev.obj);
-        if (before !== after) this.marks.add(t);
+        if (before !== after) this.mark(t);
         if (!this.recording) return;
         const k = keyOf(c.ev.obj);
         const p = this.pending;
@@ -440,14 +467,14 @@ export class Host {
         return;
       }
       case 'event':
-        this.marks.add(t);
+        this.mark(t);
         if (this.recording) {
           this.pending.events.push(c.event);
           this.pending.dirty = true;
         }
         return;
       case 'trace':
-        this.marks.add(t);
+        this.mark(t);
         if (this.recording) {
           this.pending.traces.push(c.trace);
           this.pending.dirty = true;
@@ -483,7 +510,8 @@ export class Host {
     const assets = this.assets();
     const assetsJson = JSON.stringify(assets);
     const assetsChanged = assetsJson !== this.lastAssets;
-    if (p.dirty || assetsChanged || this.playbackDirty) {
+    if (p.dirty || assetsChanged || this.playbackDirty || this.time !== this.lastSentTime) {
+      this.lastSentTime = this.time;
       for (const [k, o] of p.upsert) this.sent.set(k, o.metadata.resourceVersion ?? '');
       for (const k of p.removed) this.sent.delete(k);
       const removed = [...p.removed].filter((k) => !p.upsert.has(k));
@@ -524,6 +552,10 @@ export class Host {
     return INLINE_PROFILE.name;
   }
 
+  private catalog(): ScenarioSummary[] {
+    return [...(this.scenarios?.values() ?? [])].map((b) => ({ id: b.scenario.id, title: b.scenario.title }));
+  }
+
   private postReady(): void {
     const cluster = this.profiles.get(this.profile) ?? INLINE_PROFILE;
     this.deps.post({
@@ -533,7 +565,7 @@ export class Host {
       seed: this.seed,
       epoch: this.epoch,
       cluster: clusterInfo(cluster),
-      scenarios: [...(this.deps.scenarios?.values() ?? [])].map((b) => ({ id: b.scenario.id, title: b.scenario.title })),
+      scenarios: this.scenarioMap ? this.catalog() : [],
       scenario: this.scenario,
     });
   }

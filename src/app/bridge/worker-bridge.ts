@@ -34,9 +34,12 @@ export function createBridge(opts: InitOptions, makeWorker: () => Worker): Bridg
           seed: m.seed,
           epoch: m.epoch,
           cluster: m.cluster,
-          scenarios: m.scenarios,
+          scenarios: m.scenarios.length ? m.scenarios : clusterStore.getState().scenarios,
           scenario: clusterStore.getState().scenario,
         });
+        return;
+      case 'catalog':
+        clusterStore.setState({ scenarios: m.scenarios });
         return;
       case 'patch':
         clusterStore.setState((st) => reducePatch(st, m.patch));

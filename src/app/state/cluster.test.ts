@@ -40,3 +40,14 @@ describe('reducePatch', () => {
     expect(b.time).toBe(5);
   });
 });
+
+describe('components that acted', () => {
+  it('a claim becoming Bound shows the PV controller; a VolumeAttachment the attach/detach controller', () => {
+    const a = apply(initialCluster, patch({ upsert: [pvc('1')] }));
+    expect(a.components).toEqual([]);
+    const b = apply(a, patch({ upsert: [pvc('2', 'v', 'Bound')], transitions: [{ key: 'PersistentVolumeClaim/default/c', from: 'Pending', to: 'Bound', time: 1 }] }));
+    expect(b.components).toEqual(['pv-controller']);
+    const va: KObject = { apiVersion: 'storage.k8s.io/v1', kind: 'VolumeAttachment', metadata: { name: 'csi-1', resourceVersion: '5' }, spec: {} };
+    expect(apply(b, patch({ upsert: [va] })).components).toEqual(['attachdetach-controller', 'pv-controller']);
+  });
+});

@@ -127,7 +127,7 @@ export function reducePatch(st: ClusterState, p: Patch): Partial<ClusterState> {
     structural = true;
   // traces and event sources add components to the graph
   let components = st.components;
-  if (p.traces.length || p.tracesReset || p.events.length || p.eventsReset) {
+  if (p.traces.length || p.tracesReset || p.events.length || p.eventsReset || p.transitions.length || p.upsert.length) {
     const set = new Set(p.tracesReset || p.eventsReset ? [] : st.components);
     for (const tr of p.traces) {
       set.add(tr.from);
@@ -138,6 +138,12 @@ export function reducePatch(st: ClusterState, p: Patch): Partial<ClusterState> {
       if (c) set.add(c);
     }
     if (p.tracesReset) for (const tr of traces) (set.add(tr.from), set.add(tr.to));
+    // Some acts leave no event or trace (a static bind, a scheduling decision): infer who did them.
+    for (const tr of p.transitions) if (/^PersistentVolume(Claim)?\//.test(tr.key) && (tr.to === 'Bound' || tr.to === 'Released')) set.add('pv-controller');
+    for (const o of p.upsert) {
+      if (o.kind === 'Pod' && (o.spec as Any | undefined)?.nodeName && !(st.objects[keyOf(o)]?.spec as Any | undefined)?.nodeName) set.add('scheduler');
+      if (o.kind === 'VolumeAttachment') set.add('attachdetach-controller');
+    }
     const next = [...set].sort();
     if (next.join('\n') !== st.components.join('\n')) {
       components = next;

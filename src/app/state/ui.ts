@@ -25,6 +25,8 @@ export interface UiState {
   terminal: readonly TerminalLine[];
   crash?: string;
   eventsOnlySelected: boolean;
+  /** set once the graph has painted; the Monaco chunk starts loading only then */
+  graphPainted: boolean;
 }
 
 const LS_TEXT = 'ksp.editor.text';
@@ -66,6 +68,7 @@ export const uiStore = createStore<UiState>(() => ({
   editorText: read(LS_TEXT) ?? SAMPLE_NAS,
   terminal: [],
   eventsOnlySelected: false,
+  graphPainted: false,
 }));
 
 export function useUi<T>(sel: (s: UiState) => T): T {

@@ -16,6 +16,7 @@ export function EditorPanel({ bridge }: { bridge: Bridge }) {
   const theme = useUi((s) => s.theme);
   const last = useUi((s) => s.lastApply);
   const [busy, setBusy] = useState(false);
+  const graphPainted = useUi((s) => s.graphPainted);
   const markers = last && last.text === text ? last.result.markers : last?.result.markers ?? NO_MARKERS;
 
   async function run(type: 'apply' | 'delete') {
@@ -58,7 +59,11 @@ export function EditorPanel({ bridge }: { bridge: Bridge }) {
       </div>
       <div className="editor-body">
         <Suspense fallback={<div className="editor-loading">{t('editor.loading')}</div>}>
-          <YamlEditor value={text} onChange={ui.setEditorText} markers={markers} theme={theme} />
+          {graphPainted ? (
+            <YamlEditor value={text} onChange={ui.setEditorText} markers={markers} theme={theme} />
+          ) : (
+            <div className="editor-loading">{t('editor.loading')}</div>
+          )}
         </Suspense>
       </div>
       {last && (

@@ -1,16 +1,16 @@
 // The live graph. The layout is recomputed only when the cluster's structure changes (see
 // state/cluster.ts layoutSig); status changes re-render single cards. Call edges come from engine traces
 // active at the current virtual time.
-import { useEffect, useMemo } from 'react';
+import { useEffect, useMemo, useRef } from 'react';
 import { Background, Controls, MiniMap, ReactFlow, useReactFlow, type Edge, type Node } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
 import { clusterStore, useCluster } from '../../state/cluster';
-import { ui, useUi } from '../../state/ui';
+import { ui, uiStore, useUi } from '../../state/ui';
 import { useT } from '../../i18n';
-import { computeLayout, relatedTo, type GEdge, type Layout } from './layout';
+import { computeLayout, relatedTo, type GEdge, type GNode, type Layout } from './layout';
 import { NODE_TYPES } from './nodes';
 import { CallEdge } from './CallEdge';
-import { activeTraces, derivedStore } from './derived';
+import { activeTraces, BIG_GRAPH, derivedStore } from './derived';
 
 const EDGE_TYPES = { call: CallEdge };
 
@@ -33,13 +33,20 @@ const EDGE_STYLE: Record<GEdge['kind'], string> = {
 };
 
 /** Refits the view when the picture grows or shrinks (not on status changes). */
-function AutoFit({ width, height }: { width: number; height: number }) {
+function AutoFit({ width, height, big }: { width: number; height: number; big: boolean }) {
   const rf = useReactFlow();
   useEffect(() => {
-    const id = requestAnimationFrame(() => void rf.fitView({ padding: 0.08, duration: 300, maxZoom: 1.15 }));
+    // Easing a large graph mounts and unmounts hundreds of cards per frame: jump instead.
+    const id = requestAnimationFrame(() => void rf.fitView({ padding: 0.08, duration: big ? 0 : 300, maxZoom: 1.15 }));
     return () => cancelAnimationFrame(id);
-  }, [rf, width, height]);
+  }, [rf, width, height, big]);
   return null;
+}
+
+function sameGNode(a: GNode, b: GNode): boolean {
+  if (a.x !== b.x || a.y !== b.y || a.w !== b.w || a.h !== b.h || a.parent !== b.parent || a.type !== b.type) return false;
+  const ka = Object.keys(a.data);
+  return ka.length === Object.keys(b.data).length && ka.every((k) => a.data[k] === b.data[k]);
 }
 
 export function GraphView() {
@@ -56,24 +63,36 @@ export function GraphView() {
     return m;
   }, [layout]);
 
-  const nodes: Node[] = useMemo(
-    () =>
-      layout.nodes.map((n) => ({
-        id: n.id,
-        type: n.type,
-        position: { x: n.x, y: n.y },
-        data: n.data as Record<string, unknown>,
-        parentId: n.parent,
-        extent: n.parent ? ('parent' as const) : undefined,
+  // React Flow skips nodes whose object is unchanged: reuse the previous object when nothing moved.
+  const prevNodes = useRef(new Map<string, { g: GNode; n: Node }>());
+  const nodes: Node[] = useMemo(() => {
+    const next = new Map<string, { g: GNode; n: Node }>();
+    const out = layout.nodes.map((g) => {
+      const old = prevNodes.current.get(g.id);
+      if (old && sameGNode(old.g, g)) {
+        next.set(g.id, old);
+        return old.n;
+      }
+      const n: Node = {
+        id: g.id,
+        type: g.type,
+        position: { x: g.x, y: g.y },
+        data: g.data as Record<string, unknown>,
+        parentId: g.parent,
+        extent: g.parent ? ('parent' as const) : undefined,
         draggable: false,
         connectable: false,
-        selectable: n.type !== 'zone' && n.type !== 'section',
-        focusable: n.type !== 'zone' && n.type !== 'section',
-        zIndex: n.type === 'zone' ? -2 : n.type === 'node' ? -1 : n.parent ? 1 : 0,
-        style: { width: n.w, height: n.h },
-      })),
-    [layout],
-  );
+        selectable: g.type !== 'zone' && g.type !== 'section',
+        focusable: g.type !== 'zone' && g.type !== 'section',
+        zIndex: g.type === 'zone' ? -2 : g.type === 'node' ? -1 : g.parent ? 1 : 0,
+        style: { width: g.w, height: g.h },
+      };
+      next.set(g.id, { g, n });
+      return n;
+    });
+    prevNodes.current = next;
+    return out;
+  }, [layout]);
 
   const baseEdges: Edge[] = useMemo(
     () =>
@@ -133,6 +152,17 @@ export function GraphView() {
     return out;
   }, [activeKey, absPos]);
 
+  useEffect(() => {
+    derivedStore.setState({ animate: nodes.length <= BIG_GRAPH });
+  }, [nodes.length]);
+
+  // the first picture is on screen after the next frame: let the editor chunk load then
+  useEffect(() => {
+    if (!nodes.some((n) => n.type === 'node') || uiStore.getState().graphPainted) return;
+    const id = requestAnimationFrame(() => setTimeout(() => uiStore.setState({ graphPainted: true }), 0));
+    return () => cancelAnimationFrame(id);
+  }, [nodes]);
+
   // busy: objects and components a call in flight concerns
   useEffect(() => {
     const s = clusterStore.getState();
@@ -178,7 +208,7 @@ export function GraphView() {
         fitViewOptions={{ padding: 0.08, maxZoom: 1.15 }}
         minZoom={0.1}
         maxZoom={2}
-        onlyRenderVisibleElements={nodes.length > 300}
+        onlyRenderVisibleElements={nodes.length > BIG_GRAPH}
         nodesDraggable={false}
         nodesConnectable={false}
         proOptions={{ hideAttribution: true }}
@@ -189,10 +219,10 @@ export function GraphView() {
         }}
         onPaneClick={() => ui.select(undefined)}
       >
-        <AutoFit width={Math.round(layout.width / 50)} height={Math.round(layout.height / 50)} />
+        <AutoFit width={Math.round(layout.width / 50)} height={Math.round(layout.height / 50)} big={nodes.length > BIG_GRAPH} />
         <Background gap={24} size={1} />
         <Controls showInteractive={false} />
-        {nodes.length > 40 && <MiniMap pannable zoomable />}
+        {nodes.length > 40 && nodes.length <= BIG_GRAPH * 2 && <MiniMap pannable zoomable />}
       </ReactFlow>
       <div className="graph-legend">{t('graph.legend')}</div>
     </div>

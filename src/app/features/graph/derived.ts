@@ -8,9 +8,11 @@ export interface Derived {
   selected?: string;
   related?: ReadonlySet<string>;
   busy: ReadonlySet<string>;
+  /** appear animations only while the graph is small enough that mounting cards stays cheap */
+  animate: boolean;
 }
 
-export const derivedStore = createStore<Derived>(() => ({ busy: new Set() }));
+export const derivedStore = createStore<Derived>(() => ({ busy: new Set(), animate: true }));
 
 export function useDerived<T>(sel: (s: Derived) => T): T {
   return useStore(derivedStore, sel);
@@ -19,6 +21,8 @@ export function useDerived<T>(sel: (s: Derived) => T): T {
 /** Virtual ms a call takes to travel along its edge, and how long it stays visible. */
 export const TRAVEL_MS = 900;
 export const SHOW_MS = 2400;
+/** above this many graph nodes, cards appear without animation and the view refits without easing */
+export const BIG_GRAPH = 250;
 
 /** Traces in flight at virtual time now (absolute ms). */
 export function activeTraces(traces: readonly TimedTrace[], now: number): TimedTrace[] {

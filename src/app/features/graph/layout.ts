@@ -215,25 +215,24 @@ export function computeLayout(inp: LayoutInput): Layout {
       if (inp.objects[ck]) edges.push({ id: `claim:${keyOf(p)}->${ck}:${v.name}`, source: keyOf(p), target: ck, kind: 'claim' });
     }
   const seqX = (i: number) => i * (CARD_W + GAP);
+  // Volumes keep their slot (sorted by name), so binding never moves them; a claim sits over the volume
+  // it is bound to, else under the pods that use it.
+  const pvs = byKind('PersistentVolume');
+  const pvY = y + CARD_H + 48;
+  const pvPos = new Map(pvs.map((pv, i) => [keyOf(pv), seqX(i)]));
   const pvcPos = pack(
     pvcs.map((c, i) => {
+      const vn = (c.spec as Any)?.volumeName as string | undefined;
+      const bound = vn ? pvPos.get(key('PersistentVolume', undefined, vn)) : undefined;
       const users = (claimUsers.get(keyOf(c)) ?? []).map((u) => podCenter.get(u)).filter((v): v is number => v !== undefined);
-      const want = users.length ? users.reduce((a, b) => a + b, 0) / users.length - CARD_W / 2 : seqX(i);
+      const want = bound ?? (users.length ? users.reduce((a, b) => a + b, 0) / users.length - CARD_W / 2 : seqX(pvs.length + i));
       return { id: keyOf(c), w: CARD_W, want: Math.max(0, want) };
     }),
     0,
   );
   for (const c of pvcs) nodes.push({ id: keyOf(c), type: 'object', x: pvcPos.get(keyOf(c))!, y, w: CARD_W, h: CARD_H, data: { k: keyOf(c) } });
-  y += CARD_H + 48;
+  y = pvY;
 
-  const pvs = byKind('PersistentVolume');
-  const pvWant = (pv: KObject, i: number) => {
-    const ref = (pv.spec as Any)?.claimRef as Any | undefined;
-    const ck = ref ? key('PersistentVolumeClaim', ref.namespace, ref.name) : undefined;
-    const cx = ck ? pvcPos.get(ck) : undefined;
-    return cx ?? seqX(i);
-  };
-  const pvPos = pack(pvs.map((pv, i) => ({ id: keyOf(pv), w: CARD_W, want: pvWant(pv, i) })), 0);
   let pvRight = 0;
   for (const pv of pvs) {
     const pk = keyOf(pv);

@@ -3,7 +3,6 @@
 // Names and labels are rendered as React text, never as HTML.
 import { memo } from 'react';
 import { Handle, Position, type NodeProps } from '@xyflow/react';
-import { motion } from 'motion/react';
 import type { KObject } from '../../../engine/model/types';
 import { displayStatus, toneOf } from '../../../protocol/status';
 import { useCluster } from '../../state/cluster';
@@ -76,18 +75,13 @@ function Handles() {
 }
 
 export function StatusBadge({ status, testid }: { status: string | undefined; testid?: string }) {
+  const anim = useDerived((s) => s.animate);
   if (!status) return null;
   return (
-    <motion.span
-      key={status}
-      className={`badge tone-${toneOf(status)}`}
-      data-testid={testid}
-      initial={{ scale: 1.25, opacity: 0.4 }}
-      animate={{ scale: 1, opacity: 1 }}
-      transition={{ duration: 0.35 }}
-    >
+    // keyed by the word: a new status remounts the badge, which replays its CSS pulse
+    <span key={status} className={`badge tone-${toneOf(status)} ${anim ? 'pulse' : ''}`} data-testid={testid}>
       {status}
-    </motion.span>
+    </span>
   );
 }
 
@@ -103,17 +97,15 @@ export const ObjectNode = memo(function ObjectNode({ data }: NodeProps & Data) {
   const o = useCluster((s) => s.objects[k]);
   const warn = useWarning(k);
   const cls = useDim(k);
+  const anim = useDerived((s) => s.animate);
   if (!o) return null;
   const status = displayStatus(o);
   const stuck = warn && toneOf(status) !== 'ok';
   return (
-    <motion.div
-      className={`card kind-${o.kind} tone-${toneOf(status)} ${cls}`}
+    <div
+      className={`card kind-${o.kind} tone-${toneOf(status)} ${cls} ${anim ? 'appear' : ''}`}
       data-testid={`graph.node.${o.kind}.${o.metadata.namespace ?? ''}.${o.metadata.name}`}
       data-status={status ?? ''}
-      initial={{ opacity: 0, scale: 0.9 }}
-      animate={{ opacity: 1, scale: 1 }}
-      transition={{ duration: 0.3 }}
     >
       <Handles />
       <div className="card-head">
@@ -131,7 +123,7 @@ export const ObjectNode = memo(function ObjectNode({ data }: NodeProps & Data) {
           ⚠ {warn}
         </div>
       )}
-    </motion.div>
+    </div>
   );
 });
 
@@ -157,19 +149,17 @@ export const PodNode = memo(function PodNode({ data }: NodeProps & Data) {
   const o = useCluster((s) => s.objects[k]);
   const warn = useWarning(k);
   const cls = useDim(k);
+  const anim = useDerived((s) => s.animate);
   if (!o) return null;
   const status = displayStatus(o);
   const mounts = mountsOf(o);
   const stuck = warn && toneOf(status) !== 'ok';
   return (
-    <motion.div
-      className={`card pod tone-${toneOf(status)} ${cls}`}
+    <div
+      className={`card pod tone-${toneOf(status)} ${cls} ${anim ? 'appear' : ''}`}
       data-testid={`graph.node.Pod.${o.metadata.namespace}.${o.metadata.name}`}
       data-status={status ?? ''}
       data-node={(o.spec as Any)?.nodeName ?? ''}
-      initial={{ opacity: 0, y: -8 }}
-      animate={{ opacity: 1, y: 0 }}
-      transition={{ duration: 0.3 }}
     >
       <Handles />
       <div className="card-head">
@@ -194,7 +184,7 @@ export const PodNode = memo(function PodNode({ data }: NodeProps & Data) {
           ⚠ {warn}
         </div>
       )}
-    </motion.div>
+    </div>
   );
 });
 
@@ -249,17 +239,15 @@ export const ComponentNode = memo(function ComponentNode({ data }: NodeProps & D
   const id = data.name as string;
   const busy = useDerived((s) => s.busy.has(`comp:${id}`));
   return (
-    <motion.div
-      className={`component ${data.chip ? 'chip' : ''} ${busy ? 'busy' : ''}`}
+    <div
+      className={`component appear ${data.chip ? 'chip' : ''} ${busy ? 'busy' : ''}`}
       data-testid={`graph.component.${id}`}
-      initial={{ opacity: 0, scale: 0.8 }}
-      animate={{ opacity: 1, scale: 1 }}
       title={id}
     >
       <Handles />
       <span className="comp-dot" />
       {componentLabel(t, id)}
-    </motion.div>
+    </div>
   );
 });
 
@@ -287,7 +275,7 @@ export const AssetNode = memo(function AssetNode({ data }: NodeProps & Data) {
       </svg>
     );
   return (
-    <motion.div className={`asset ${a.deleted ? 'deleted' : ''} ${cls}`} data-testid={`graph.asset.${id}`} initial={{ opacity: 0 }} animate={{ opacity: 1 }}>
+    <div className={`asset appear ${a.deleted ? 'deleted' : ''} ${cls}`} data-testid={`graph.asset.${id}`} >
       <Handles />
       <div className="card-head">
         <span className="asset-icon">{icon}</span>
@@ -307,7 +295,7 @@ export const AssetNode = memo(function AssetNode({ data }: NodeProps & Data) {
           {t('graph.attachedTo')} {a.attachedTo.join(', ')}
         </div>
       )}
-    </motion.div>
+    </div>
   );
 });
 

@@ -1,6 +1,7 @@
 // The media bar: to start, step back, play/pause, step forward, to end, a scrubber over virtual time with
 // a tick per moment something happened, speed 0.25×–8×, and the keyboard (Space, ←, →, +, −).
-import { useEffect } from 'react';
+import { memo, useEffect, useMemo } from 'react';
+import type { LoggedCommand } from '../../../protocol/messages';
 import { useCluster } from '../../state/cluster';
 import { useT } from '../../i18n';
 import type { Bridge } from '../../bridge/worker-bridge';
@@ -28,11 +29,36 @@ function isTyping(el: EventTarget | null): boolean {
   return e.tagName === 'INPUT' || e.tagName === 'TEXTAREA' || e.isContentEditable || !!e.closest?.('.monaco-editor');
 }
 
+const MARK_BUCKETS = 240;
+
+function commandTitle(c: LoggedCommand): string {
+  if (c.cmd.type === 'kubectl' || c.cmd.type === 'sim') return c.cmd.line;
+  const first = c.cmd.text.slice(0, 200).split('\n').find((l) => l.trim() && !l.startsWith('#')) ?? '';
+  return `${c.cmd.type} -f - (${first}…)`;
+}
+
+/** Ticks where something happened and dots for commands; bucketed so a busy log stays cheap to draw. */
+const Marks = memo(function Marks({ marks, log, end, bridge }: { marks: readonly number[]; log: readonly LoggedCommand[]; end: number; bridge: Bridge }) {
+  const buckets = useMemo(() => [...new Set(marks.map((m) => Math.min(MARK_BUCKETS, Math.round((m / end) * MARK_BUCKETS))))], [marks, end]);
+  const cmds = useMemo(() => log.map((c, i) => ({ i, left: (c.at / end) * 100, title: commandTitle(c) })), [log, end]);
+  return (
+    <div className="tl-marks" aria-hidden>
+      {buckets.map((b) => (
+        <span key={b} className="tl-mark" style={{ left: `${(b / MARK_BUCKETS) * 100}%` }} />
+      ))}
+      {cmds.map((c) => (
+        <span key={`c${c.i}`} className="tl-cmd" style={{ left: `${c.left}%` }} title={c.title} onClick={() => bridge.send({ type: 'seekCommand', index: c.i })} />
+      ))}
+    </div>
+  );
+});
+
 export function Timeline({ bridge }: { bridge: Bridge }) {
   const t = useT();
   const pb = useCluster((s) => s.playback);
   const time = useCluster((s) => s.time);
-  const end = Math.max(pb.horizon, time, 1000);
+  // the scale grows in 10 s steps, so the marks are not redrawn every frame while the clock runs
+  const end = Math.max(1000, Math.ceil(Math.max(pb.horizon, time) / 10_000) * 10_000);
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
@@ -91,22 +117,9 @@ export function Timeline({ bridge }: { bridge: Bridge }) {
           data-testid="timeline.scrubber"
           onChange={(e) => bridge.send({ type: 'seek', time: Number(e.target.value) })}
         />
-        <div className="tl-marks" aria-hidden>
-          {pb.marks.map((m) => (
-            <span key={m} className="tl-mark" style={{ left: `${(m / end) * 100}%` }} />
-          ))}
-          {pb.log.map((c, i) => (
-            <span
-              key={`c${i}`}
-              className="tl-cmd"
-              style={{ left: `${(c.at / end) * 100}%` }}
-              title={c.cmd.type === 'kubectl' || c.cmd.type === 'sim' ? c.cmd.line : `${c.cmd.type} (${c.cmd.text.split('\n').length} lines)`}
-              onClick={() => bridge.send({ type: 'seekCommand', index: i })}
-            />
-          ))}
-        </div>
+        <Marks marks={pb.marks} log={pb.log} end={end} bridge={bridge} />
       </div>
-      <span className="tl-end">{formatTime(end)}</span>
+      <span className="tl-end">{formatTime(Math.max(pb.horizon, time))}</span>
       <label className="tl-speed" title={t('timeline.speed')}>
         <select value={pb.speed} data-testid="timeline.speed" aria-label={t('timeline.speed')} onChange={(e) => bridge.send({ type: 'speed', speed: Number(e.target.value) })}>
           {SPEEDS.map((s) => (
