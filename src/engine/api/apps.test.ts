@@ -98,3 +98,19 @@ describe('StatefulSet', () => {
     );
   });
 });
+
+describe('ReplicaSet', () => {
+  const rs = (spec: J): KObject => ({ apiVersion: 'apps/v1', kind: 'ReplicaSet', metadata: { name: 'web-5d4b' }, spec: { selector: { matchLabels: { app: 'web' } }, template: template(), ...spec } });
+
+  it('defaults replicas to 1 and tracks generation', () => {
+    const o = objOf(tryCreate(newStore(), rs({})));
+    expect(o.spec).toMatchObject({ replicas: 1 });
+    expect(o.metadata.generation).toBe(1);
+  });
+
+  it('rejects an empty selector (with the Deployment wording upstream reuses)', () => {
+    expect(errorOf(tryCreate(newStore(), rs({ selector: {} })))).toBe(
+      'ReplicaSet.apps "web-5d4b" is invalid: spec.selector: Invalid value: v1.LabelSelector{MatchLabels:map[string]string(nil), MatchExpressions:[]v1.LabelSelectorRequirement(nil)}: empty selector is invalid for deployment',
+    );
+  });
+});

@@ -72,7 +72,7 @@ function validateReplicaSetTemplate(s: J): FieldError[] {
   out.push(...validatePodSpec(ps, 'spec.template.spec', ''));
   if (str(ps, 'restartPolicy') !== 'Always') out.push(unsupportedOrdered('spec.template.spec.restartPolicy', str(ps, 'restartPolicy'), ['Always']));
   if (typeof ps.activeDeadlineSeconds === 'number')
-    out.push(invalid('spec.template.spec.activeDeadlineSeconds', ps.activeDeadlineSeconds, 'activeDeadlineSeconds in ReplicaSet is not Supported'));
+    out.push(forbiddenField('spec.template.spec.activeDeadlineSeconds', 'activeDeadlineSeconds in ReplicaSet is not Supported'));
   return out;
 }
 
@@ -141,7 +141,8 @@ export const deploymentStrategy: KindStrategy = {
 function validateReplicaSetSpec(s: J): FieldError[] {
   const out = validateNonnegative(s.replicas, 'spec.replicas');
   out.push(...validateNonnegative(s.minReadySeconds, 'spec.minReadySeconds'));
-  out.push(...validateSelector(s, 'replicaset'));
+  // upstream's ReplicaSet check reuses the Deployment wording
+  out.push(...validateSelector(s, 'deployment'));
   out.push(...validateReplicaSetTemplate(s));
   return out;
 }

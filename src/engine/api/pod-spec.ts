@@ -87,11 +87,12 @@ export function validatePodSpec(s: J, path: string, podName: string): FieldError
   out.push(...errs);
   const containerNames = new Set<string>();
   const containers = arr(s, 'containers');
+  // ValidatePodSpec order: containers, then init containers (whose names may not repeat a container's)
   if (containers.length === 0) out.push(required(`${path}.containers`));
-  for (const [i, c] of arr(s, 'initContainers').entries())
-    out.push(...validateContainer(isObj(c) ? c : {}, `${path}.initContainers[${i}]`, volumes, containerNames));
   for (const [i, c] of containers.entries())
     out.push(...validateContainer(isObj(c) ? c : {}, `${path}.containers[${i}]`, volumes, containerNames));
+  for (const [i, c] of arr(s, 'initContainers').entries())
+    out.push(...validateContainer(isObj(c) ? c : {}, `${path}.initContainers[${i}]`, volumes, containerNames));
   const rp = str(s, 'restartPolicy');
   if (!rp) out.push(required(`${path}.restartPolicy`));
   else if (!RESTART_POLICIES.includes(rp)) out.push(unsupportedOrdered(`${path}.restartPolicy`, rp, RESTART_POLICIES));
@@ -99,6 +100,9 @@ export function validatePodSpec(s: J, path: string, podName: string): FieldError
   if (!dns) out.push(required(`${path}.dnsPolicy`));
   else if (!DNS_POLICIES.includes(dns)) out.push(unsupportedOrdered(`${path}.dnsPolicy`, dns, DNS_POLICIES));
   out.push(...validateLabels(obj(s, 'nodeSelector'), `${path}.nodeSelector`));
+  const na = obj(obj(s, 'affinity'), 'nodeAffinity');
+  const req = obj(na, 'requiredDuringSchedulingIgnoredDuringExecution');
+  if (req) out.push(...validateNodeSelector(req, `${path}.affinity.nodeAffinity.requiredDuringSchedulingIgnoredDuringExecution`));
   const sa = str(s, 'serviceAccountName');
   if (sa) for (const m of dns1123Subdomain(sa)) out.push(invalid(`${path}.serviceAccountName`, sa, m));
   const nodeName = str(s, 'nodeName');
@@ -107,8 +111,5 @@ export function validatePodSpec(s: J, path: string, podName: string): FieldError
   if (typeof ads === 'number' && (ads < 1 || ads > 2147483647))
     out.push(invalid(`${path}.activeDeadlineSeconds`, ads, 'must be between 1 and 2147483647, inclusive'));
   out.push(...validateTolerations(arr(s, 'tolerations'), `${path}.tolerations`));
-  const na = obj(obj(s, 'affinity'), 'nodeAffinity');
-  const req = obj(na, 'requiredDuringSchedulingIgnoredDuringExecution');
-  if (req) out.push(...validateNodeSelector(req, `${path}.affinity.nodeAffinity.requiredDuringSchedulingIgnoredDuringExecution`));
   return out;
 }
