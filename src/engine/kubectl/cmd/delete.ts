@@ -127,7 +127,11 @@ export function runDelete(io: Io, argv: readonly string[]): void {
         });
       if (dry === 'none') settleNow(ctx);
       if (flagString(p, 'output') === 'name') io.print(`${kindPrefix(t.kind.kind)}/${t.obj.metadata.name}\n`);
-      else io.print(`${t.kind.kind.toLowerCase()}${t.kind.group ? '.' + t.kind.group : ''} "${t.obj.metadata.name}" deleted${dryRunSuffix(dry)}\n`);
+      // --force with grace 0 is reported as "force deleted" (delete.go's deleteResource operation)
+      else
+        io.print(
+          `${t.kind.kind.toLowerCase()}${t.kind.group ? '.' + t.kind.group : ''} "${t.obj.metadata.name}" ${force && grace === 0 ? 'force deleted' : 'deleted'}${dryRunSuffix(dry)}\n`,
+        );
       deleted.push(t);
     } catch (e) {
       if (isApiError(e) && e.reason === 'NotFound' && ignoreNotFound) continue;
