@@ -66,8 +66,9 @@ function validateReplicaSetTemplate(s: J): FieldError[] {
   const out = templateMatches(s);
   const tpl = obj(s, 'template') ?? {};
   const md = obj(tpl, 'metadata');
-  out.push(...validateLabels(obj(md, 'labels'), 'spec.template.metadata.labels'));
-  out.push(...validateAnnotations(obj(md, 'annotations'), 'spec.template.metadata.annotations'));
+  // ValidatePodTemplateSpec uses fldPath.Child("labels"): the path has no "metadata"
+  out.push(...validateLabels(obj(md, 'labels'), 'spec.template.labels'));
+  out.push(...validateAnnotations(obj(md, 'annotations'), 'spec.template.annotations'));
   const ps = obj(tpl, 'spec') ?? {};
   out.push(...validatePodSpec(ps, 'spec.template.spec', ''));
   if (str(ps, 'restartPolicy') !== 'Always') out.push(unsupportedOrdered('spec.template.spec.restartPolicy', str(ps, 'restartPolicy'), ['Always']));
