@@ -2,6 +2,7 @@
 // `sim fail-node` and `sim recover-node` into scripts: one line each. A hook left out makes its command
 // report that it is not available (see commands.ts).
 import { crashContainer } from '../controllers/kubelet/crash';
+import { failNode, recoverNode } from '../controllers/nodelifecycle/commands';
 import type { KubectlResult } from '../kubectl/types';
 import { createExecHandler, nodeShell } from '../shell/exec';
 import type { Simulation } from '../sim/simulation';
@@ -14,13 +15,24 @@ function outcome(error: string | undefined): KubectlResult {
   return error === undefined ? { stdout: '', stderr: '', code: 0 } : { stdout: '', stderr: `error: ${error}\n`, code: 1 };
 }
 
+/** The node lifecycle commands throw `Error from server (NotFound): …` for an unknown node. */
+function thrown(fn: () => void): string | undefined {
+  try {
+    fn();
+    return undefined;
+  } catch (e) {
+    return (e as Error).message;
+  }
+}
+
 export function scriptHooks(sim: Simulation): ScriptHooks {
   return {
     exec: createExecHandler(sim),
     nodeShell: ({ node, argv }) => nodeShell(sim, node, argv),
     faults: {
       crashContainer: (namespace, pod, container) => outcome(crashContainer(sim, namespace, pod, container)),
-      // failNode / recoverNode: the node lifecycle controller's commands, once it is part of the build.
+      failNode: (node) => outcome(thrown(() => failNode(sim, node))),
+      recoverNode: (node) => outcome(thrown(() => recoverNode(sim, node))),
     },
   };
 }
