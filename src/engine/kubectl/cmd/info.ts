@@ -48,13 +48,13 @@ export function runApiResources(io: Io, argv: readonly string[]): void {
   io.print(tabwrite(lines.join('\n') + '\n', GET_TABWRITER));
 }
 
-/** Wraps text at 80 columns with the given indent, like explain's plaintext template. */
+/** Wraps text to 72 columns, then indents it, like explain's plaintext template (`wrap 72 | indent 4`). */
 function wrap(text: string, indent: string): string {
   const out: string[] = [];
   for (const para of text.split('\n')) {
     let line = '';
     for (const word of para.split(' ')) {
-      if (line && (indent + line + ' ' + word).length > 80) {
+      if (line && (line + ' ' + word).length > 72) {
         out.push(indent + line);
         line = word;
       } else line = line ? `${line} ${word}` : word;
