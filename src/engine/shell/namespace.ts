@@ -60,7 +60,8 @@ export function containerMounts(backends: Backends, pod: PodObj, prt: PodRt, c: 
     const rec = prt.volumes.get(vm.name)?.mount;
     if (!rec) continue;
     const sub = vm.subPath ?? (vm.subPathExpr ? expandSubPathExpr(vm.subPathExpr, env) : '');
-    const d = volumeDir(backends, rec, sub, now);
+    const pinned = c.pinned?.[vm.mountPath];
+    const d = pinned ? { dir: pinned, usage: backends.get(rec.assetId)?.root ?? emptyDir(now) } : volumeDir(backends, rec, sub, now);
     if (!d) continue;
     const inner = [rec.path === '/' ? '' : rec.path, sub].filter(Boolean).join('/');
     mounts.push({
@@ -98,4 +99,19 @@ export function nodeMounts(backends: Backends, state: KubeletState, node: string
       if (d) mounts.push({ target: rec.hostPath, root: d.dir, readOnly: rec.readOnly, source: rec.source, fsType: rec.fsType, sizeBytes: rec.sizeBytes, usageRoot: d.usage, options: rec.options });
     }
   return new MountNamespace(mounts, () => now);
+}
+
+/** subPath mounts of existing files, resolved once when the container starts (a bind mount holds the inode). */
+export function pinSubPathFiles(backends: Backends, pod: PodObj, prt: PodRt, c: ContainerRt, env: Readonly<Record<string, string>>): Record<string, FsNode> {
+  const spec = [...(pod.spec?.initContainers ?? []), ...(pod.spec?.containers ?? [])].find((x) => x.name === c.name);
+  const out: Record<string, FsNode> = {};
+  for (const vm of spec?.volumeMounts ?? []) {
+    const sub = vm.subPath ?? (vm.subPathExpr ? expandSubPathExpr(vm.subPathExpr, env) : '');
+    const rec = prt.volumes.get(vm.name)?.mount;
+    const asset = rec && sub ? backends.get(rec.assetId) : undefined;
+    if (!rec || !asset) continue;
+    const n = lookup(asset.root, `${rec.path === '/' ? '' : rec.path}/${sub}`);
+    if (n?.type === 'file') out[vm.mountPath] = n;
+  }
+  return out;
 }

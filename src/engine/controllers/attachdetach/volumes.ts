@@ -82,11 +82,19 @@ export function attachableVolumesOf(view: StoreView, pod: PodObj): AttachableVol
   return out;
 }
 
-/** Pods the node's desired state of world holds: assigned to it and not terminated (Succeeded/Failed). */
+/**
+ * Pods the node's desired state of world holds: assigned to it and not terminated — util.IsPodTerminated:
+ * phase Succeeded/Failed, or being deleted with no container running any more.
+ */
 export function isPodActiveOnNode(pod: PodObj, nodeName: string): boolean {
   if (pod.spec?.nodeName !== nodeName) return false;
   const phase = pod.status?.phase;
-  return phase !== 'Succeeded' && phase !== 'Failed';
+  if (phase === 'Succeeded' || phase === 'Failed') return false;
+  if (pod.metadata.deletionTimestamp) {
+    const statuses = pod.status?.containerStatuses ?? [];
+    if (statuses.every((c) => !c.state?.running)) return false;
+  }
+  return true;
 }
 
 export function nodeIsReady(node: KObject | undefined): boolean {

@@ -5,7 +5,7 @@
 import type { Intent, ReconcileContext } from '../types';
 import type { PodObj } from '../attachdetach/volumes';
 import { runArgv } from '../../shell/interpreter';
-import { containerMounts, imageRootFs, podHostname } from '../../shell/namespace';
+import { containerMounts, imageRootFs, pinSubPathFiles, podHostname } from '../../shell/namespace';
 import { downwardValue } from './volume-plugins';
 import { defaultCommandExitsAtOnce, defaultPullPolicy, goDuration, imageID, imageSizeBytes } from './images';
 import { kubeletSource } from './volume-manager';
@@ -149,6 +149,7 @@ export function syncContainers(ctx: ReconcileContext, state: KubeletState, pod: 
     c.containerID = `containerd://${ctx.rng.hex(64)}`;
     c.imageID = imageID(c.image);
     c.rootfs = imageRootFs(podHostname(pod), ctx.now); // a new container gets a fresh writable layer
+    c.pinned = pinSubPathFiles(ctx.backends, pod, prt, c, containerEnv(pod, spec));
     ev('Normal', 'Created', `Created container ${c.name}`);
     ev('Normal', 'Started', `Started container ${c.name}`);
     c.step = 'running';

@@ -16,6 +16,7 @@ import { containerSpecs, newContainers, syncContainers } from './containers';
 import { buildPodStatus, podPhase } from './pod-status';
 import { syncNodeExpansion } from './node-expand';
 import { emptyDirOverLimit, evict, EVICTION_MONITORING_PERIOD_MS } from './eviction';
+import { refreshProjectedFiles } from './volume-plugins';
 
 export const KUBELET = 'kubelet';
 const POD_KEY = 'pod/';
@@ -65,6 +66,14 @@ export function kubeletController(): KubeletController {
               keys.add(podKey(p.metadata.namespace, p.metadata.name));
           return [...keys];
         }
+        case 'ConfigMap':
+        case 'Secret': {
+          // mounting pods may be waiting for it; running pods get their files refreshed
+          const keys = new Set(mountingPods());
+          for (const p of view.list<PodObj>('Pod', ev.obj.metadata.namespace))
+            if (p.spec?.nodeName && referencesSource(p, ev.kind, ev.obj.metadata.name)) keys.add(podKey(p.metadata.namespace, p.metadata.name));
+          return [...keys];
+        }
         default:
           return mountingPods();
       }
@@ -75,6 +84,33 @@ export function kubeletController(): KubeletController {
       return syncPod(ctx, state, ns, name);
     },
   };
+}
+
+function referencesSource(pod: PodObj, kind: string, name: string): boolean {
+  return (pod.spec?.volumes ?? []).some((v) => {
+    const sources = [v, ...(v.projected?.sources ?? [])] as { configMap?: { name?: string }; secret?: { name?: string; secretName?: string } }[];
+    return sources.some((s) => (kind === 'ConfigMap' ? s.configMap?.name === name : (s.secret?.secretName ?? s.secret?.name) === name));
+  });
+}
+
+/** configMap/secret volumes follow their sources on the kubelet's periodic sync (10–60 s later here). */
+function syncProjectedRefresh(ctx: ReconcileContext, pod: PodObj, prt: PodRt): number | undefined {
+  let wake: number | undefined;
+  for (const vol of pod.spec?.volumes ?? []) {
+    const vr = prt.volumes.get(vol.name);
+    if (vr?.phase !== 'mounted' || !vr.ownedAsset?.startsWith('vol:')) continue;
+    if (vr.refreshDue === undefined) {
+      if (!refreshProjectedFiles(ctx, pod, vol, vr.ownedAsset, false)) continue;
+      vr.refreshDue = ctx.now + ctx.rng.int(10_000, 60_000);
+    }
+    if (ctx.now < vr.refreshDue) {
+      wake = wake === undefined ? vr.refreshDue : Math.min(wake, vr.refreshDue);
+      continue;
+    }
+    refreshProjectedFiles(ctx, pod, vol, vr.ownedAsset, true);
+    vr.refreshDue = undefined;
+  }
+  return wake;
 }
 
 /** A stopped kubelet (node powered off or partitioned) or a node not Ready does nothing. */
@@ -166,6 +202,8 @@ function syncPod(ctx: ReconcileContext, state: KubeletState, ns: string, name: s
       intents.push({ type: 'requeue', key: `${NODE_KEY}${nodeName}`, afterMs: 0 });
       return [...intents, ...statusIntent(ctx, pod, prt)];
     }
+    const rf = syncProjectedRefresh(ctx, pod, prt);
+    if (rf !== undefined) wake = wake === undefined ? rf : Math.min(wake, rf);
     const ex = syncNodeExpansion(ctx, state, pod, prt);
     intents.push(...ex.intents);
     if (ex.wake !== undefined) wake = wake === undefined ? ex.wake : Math.min(wake, ex.wake);

@@ -258,6 +258,26 @@ describe('kubelet: subPath of a configMap key', () => {
   });
 });
 
+describe('kubelet: configMap updates', () => {
+  it('reach a mounted configMap volume within a minute, but never a subPath mount', () => {
+    const sim = newTestSim();
+    sim.store.create({ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'app', namespace: 'default' }, data: { 'app.conf': 'v1\n' } });
+    createPod(sim, {
+      name: 'p',
+      node: 'node-1',
+      containers: [busybox('c', [{ name: 'cfg', mountPath: '/etc/app' }, { name: 'cfg', mountPath: '/etc/app.conf', subPath: 'app.conf' }])],
+      volumes: [{ name: 'cfg', configMap: { name: 'app' } }],
+    });
+    sim.settle();
+    const cm = sim.store.get('ConfigMap', 'default', 'app')!;
+    sim.store.update({ ...structuredClone(cm), data: { 'app.conf': 'v2\n' } });
+    sim.drain();
+    expect(sh(sim, 'p', 'cat /etc/app/app.conf').stdout).toBe('v1\n');
+    sim.advance(60_000);
+    expect(sh(sim, 'p', 'cat /etc/app/app.conf /etc/app.conf').stdout).toBe('v2\nv1\n');
+  });
+});
+
 describe('kubelet: container lifecycle', () => {
   it('restarts a crashing container with back-off 10s, 20s, 40s (first restart at once)', () => {
     const sim = newTestSim();

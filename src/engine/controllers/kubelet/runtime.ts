@@ -1,6 +1,6 @@
 // The kubelet's in-memory world (what a real kubelet keeps in its volume manager's actual state of world,
 // the container runtime and the pod workers). Plain data, rebuilt deterministically by replay.
-import type { DirNode } from '../../fs/tree';
+import type { DirNode, FsNode } from '../../fs/tree';
 
 /** One mounted volume as the container runtime sees it: which asset, where inside it, how. */
 export interface MountRecord {
@@ -33,6 +33,8 @@ export interface VolumeRt {
   mount?: MountRecord;
   /** assets the kubelet made for this pod volume (emptyDir, configMap files) and destroys with the pod */
   ownedAsset?: string;
+  /** a configMap/secret source changed: the files are rewritten at this time (next periodic sync) */
+  refreshDue?: number;
 }
 
 export interface TerminatedInfo {
@@ -67,6 +69,8 @@ export interface ContainerRt {
   waitingMessage?: string;
   /** the container's writable layer: files written outside volume mounts, lost on restart */
   rootfs: DirNode;
+  /** files bind-mounted with subPath, pinned when the container started (they never see later updates) */
+  pinned?: Record<string, FsNode>;
   imageID?: string;
 }
 

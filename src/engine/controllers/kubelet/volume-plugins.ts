@@ -31,6 +31,33 @@ export function setUpInline(ctx: ReconcileContext, pod: PodObj, vol: PodVolume, 
   const uid = pod.metadata.uid ?? '';
   if (vol.emptyDir) return setUpEmptyDir(ctx, pod, vol, node);
   if (vol.hostPath) return setUpHostPath(ctx, vol, node, podVolumeDir(uid, 'host-path', vol.name));
+  const collected = collectFiles(ctx, pod, vol);
+  if ('unsupported' in collected) return { error: unsupported(vol) };
+  const { plugin, files, err } = collected;
+  if (err) return { error: err };
+  const id = `vol:${uid}:${vol.name}`;
+  const tmpfs = plugin === 'secret' || plugin === 'projected';
+  const asset = ctx.backends.get(id) ?? ctx.backends.add({ id, kind: 'memory', node, sizeBytes: 0, createdAt: ctx.now, origin: uid, params: { plugin } });
+  writeFiles(asset.root, files, ctx.now);
+  return {
+    ownedAsset: id,
+    mount: {
+      volName: vol.name,
+      assetId: id,
+      path: '/',
+      fsType: tmpfs ? 'tmpfs' : 'ext4',
+      source: tmpfs ? 'tmpfs' : NODE_ROOT_DEVICE,
+      readOnly: true, // configMap, secret, downwardAPI and projected volumes are always mounted read-only
+      sizeBytes: 0,
+      hostPath: podVolumeDir(uid, plugin, vol.name),
+    },
+  };
+}
+
+type Collected = { plugin: string; files: Map<string, string>; err?: string } | { unsupported: true };
+
+/** The files a configMap/secret/downwardAPI/projected volume holds right now (or the plugin's error). */
+function collectFiles(ctx: ReconcileContext, pod: PodObj, vol: PodVolume): Collected {
   const files = new Map<string, string>();
   let plugin: string;
   let err: string | undefined;
@@ -56,38 +83,54 @@ export function setUpInline(ctx: ReconcileContext, pod: PodObj, vol: PodVolume, 
     }
     // utilerrors.NewAggregate: one error prints as itself, several as [a, b].
     if (errs.length) err = errs.length === 1 ? errs[0] : `[${errs.join(', ')}]`;
-  } else return { error: unsupported(vol) };
-  if (err) return { error: err };
-  const id = `vol:${uid}:${vol.name}`;
-  const tmpfs = plugin === 'secret' || plugin === 'projected';
-  const asset = ctx.backends.get(id) ?? ctx.backends.add({ id, kind: 'memory', node, sizeBytes: 0, createdAt: ctx.now, origin: uid, params: { plugin } });
-  asset.root.entries = {};
+  } else return { unsupported: true };
+  return { plugin, files, err };
+}
+
+function writeFiles(root: DirNode, files: Map<string, string>, now: number): void {
+  // A fresh set of file objects: a container that bind-mounted one file (subPath) keeps the old one.
+  root.entries = {};
   for (const [path, content] of files) {
     const parts = splitPath(path);
-    const dir = mkdirp(asset.root, parts.slice(0, -1).join('/'), ctx.now);
-    if (dir && parts.length) dir.entries[parts[parts.length - 1]] = { type: 'file', content, mode: 0o644, mtime: ctx.now };
+    const dir = mkdirp(root, parts.slice(0, -1).join('/'), now);
+    if (dir && parts.length) dir.entries[parts[parts.length - 1]] = { type: 'file', content, mode: 0o644, mtime: now };
   }
-  return {
-    ownedAsset: id,
-    mount: {
-      volName: vol.name,
-      assetId: id,
-      path: '/',
-      fsType: tmpfs ? 'tmpfs' : 'ext4',
-      source: tmpfs ? 'tmpfs' : NODE_ROOT_DEVICE,
-      readOnly: true, // configMap, secret, downwardAPI and projected volumes are always mounted read-only
-      sizeBytes: 0,
-      hostPath: podVolumeDir(uid, plugin, vol.name),
-    },
-  };
+}
+
+function snapshotFiles(root: DirNode, prefix = ''): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const [name, n] of Object.entries(root.entries)) {
+    if (n.type === 'file') out.set(`${prefix}${name}`, n.content);
+    else for (const [k, v] of snapshotFiles(n, `${prefix}${name}/`)) out.set(k, v);
+  }
+  return out;
+}
+
+/**
+ * Whether a mounted configMap/secret/downwardAPI/projected volume is out of date with its sources; with
+ * `apply`, rewrites it. (The kubelet refreshes these on its periodic pod sync, typically within a minute.)
+ */
+export function refreshProjectedFiles(ctx: ReconcileContext, pod: PodObj, vol: PodVolume, assetId: string, apply: boolean): boolean {
+  if (vol.emptyDir || vol.hostPath) return false;
+  const collected = collectFiles(ctx, pod, vol);
+  if ('unsupported' in collected || collected.err) return false;
+  const asset = ctx.backends.get(assetId);
+  if (!asset) return false;
+  const now = snapshotFiles(asset.root);
+  const want = collected.files;
+  const same = now.size === want.size && [...want].every(([k, v]) => now.get(k) === v);
+  if (!same && apply) writeFiles(asset.root, want, ctx.now);
+  return !same;
 }
 
 function setUpEmptyDir(ctx: ReconcileContext, pod: PodObj, vol: PodVolume, node: string): SetUpResult {
   const uid = pod.metadata.uid ?? '';
   const id = `emptydir:${uid}:${vol.name}`;
   const memory = vol.emptyDir?.medium === 'Memory';
-  const limit = bytes(vol.emptyDir?.sizeLimit as string | undefined);
   const root = nodeRoot(ctx, node);
+  // tmpfs is sized by sizeLimit, else by the node's memory (the kubelet caps it at allocatable memory)
+  const nodeMemory = bytes(ctx.cluster.nodes.find((n) => n.name === node)?.capacity?.memory) ?? 16 * 2 ** 30;
+  const limit = bytes(vol.emptyDir?.sizeLimit as string | undefined) ?? (memory ? nodeMemory : undefined);
   // emptyDir survives container restarts: SetUp of an existing pod volume finds the same asset.
   ctx.backends.get(id) ??
     ctx.backends.add({ id, kind: memory ? 'memory' : 'empty-dir', backend: 'node-local', node, sizeBytes: limit ?? root.sizeBytes, createdAt: ctx.now, origin: uid, params: memory ? { medium: 'Memory' } : {} });
