@@ -73,12 +73,14 @@ function validateSpec(s: J): FieldError[] {
   let count = 0;
   for (const src of PV_SOURCES) {
     if (!has(s, src)) continue;
-    if (count > 0) {
-      out.push(forbiddenField(`spec.${src}`, 'may not specify more than 1 volume type'));
+    // upstream quirks: flexVolume is counted without the conflict check, cephfs conflicts are reported as
+    // `cephFS`, and GCE PD field errors under `persistentDisk`
+    if (count > 0 && src !== 'flexVolume') {
+      out.push(forbiddenField(`spec.${src === 'cephfs' ? 'cephFS' : src}`, 'may not specify more than 1 volume type'));
       continue;
     }
     count++;
-    out.push(...validatePvSource(src, s[src], `spec.${src}`));
+    out.push(...validatePvSource(src, s[src], `spec.${src === 'gcePersistentDisk' ? 'persistentDisk' : src}`));
     if (src === 'local' && !nodeAffinitySpecified)
       out.push(required('spec.nodeAffinity', 'Local volume requires node affinity'));
   }

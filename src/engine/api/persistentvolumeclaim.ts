@@ -87,6 +87,8 @@ function isPvcOrSnapshot(ds: J | undefined): boolean {
 
 /** EnforceDataSourceBackwardsCompatibility + NormalizeDataSources (AnyVolumeDataSource is on). */
 function normalizeDataSources(s: J, old: J | undefined): void {
+  // DropDisabledFields: CrossNamespaceVolumeDataSource is alpha (off), so a namespaced dataSourceRef is dropped
+  if (str(obj(s, 'dataSourceRef'), 'namespace') && !has(old, 'dataSourceRef')) delete s.dataSourceRef;
   const inUse = old && (has(old, 'dataSource') || has(old, 'dataSourceRef'));
   if (!inUse && !has(s, 'dataSourceRef') && !isPvcOrSnapshot(obj(s, 'dataSource'))) delete s.dataSource;
   if (old) return; // NormalizeDataSources runs on create (and reads), not on updates
