@@ -16,7 +16,7 @@ import { containerSpecs, newContainers, syncContainers } from './containers';
 import { buildPodStatus, podPhase } from './pod-status';
 import { syncNodeExpansion } from './node-expand';
 import { emptyDirOverLimit, evict, EVICTION_MONITORING_PERIOD_MS } from './eviction';
-import { refreshProjectedFiles } from './volume-plugins';
+import { referencesSource, syncProjectedRefresh } from './refresh';
 
 export const KUBELET = 'kubelet';
 const POD_KEY = 'pod/';
@@ -84,33 +84,6 @@ export function kubeletController(): KubeletController {
       return syncPod(ctx, state, ns, name);
     },
   };
-}
-
-function referencesSource(pod: PodObj, kind: string, name: string): boolean {
-  return (pod.spec?.volumes ?? []).some((v) => {
-    const sources = [v, ...(v.projected?.sources ?? [])] as { configMap?: { name?: string }; secret?: { name?: string; secretName?: string } }[];
-    return sources.some((s) => (kind === 'ConfigMap' ? s.configMap?.name === name : (s.secret?.secretName ?? s.secret?.name) === name));
-  });
-}
-
-/** configMap/secret volumes follow their sources on the kubelet's periodic sync (10–60 s later here). */
-function syncProjectedRefresh(ctx: ReconcileContext, pod: PodObj, prt: PodRt): number | undefined {
-  let wake: number | undefined;
-  for (const vol of pod.spec?.volumes ?? []) {
-    const vr = prt.volumes.get(vol.name);
-    if (vr?.phase !== 'mounted' || !vr.ownedAsset?.startsWith('vol:')) continue;
-    if (vr.refreshDue === undefined) {
-      if (!refreshProjectedFiles(ctx, pod, vol, vr.ownedAsset, false)) continue;
-      vr.refreshDue = ctx.now + ctx.rng.int(10_000, 60_000);
-    }
-    if (ctx.now < vr.refreshDue) {
-      wake = wake === undefined ? vr.refreshDue : Math.min(wake, vr.refreshDue);
-      continue;
-    }
-    refreshProjectedFiles(ctx, pod, vol, vr.ownedAsset, true);
-    vr.refreshDue = undefined;
-  }
-  return wake;
 }
 
 /** A stopped kubelet (node powered off or partitioned) or a node not Ready does nothing. */
