@@ -10,6 +10,7 @@ import { scoreNodes } from './score';
 import { takeSnapshot, type AssumedPods, type NodeObj, type PodObj, type Snapshot } from './snapshot';
 import { volumeBindingFilter, volumeBindingPreFilter, type VolumePlan } from './volume-binding';
 import { nodeVolumeLimits, volumeRestrictionsFilter, volumeRestrictionsPreFilter, volumeZone } from './volume-filters';
+import { nodePorts, topologySpreadFilter, topologySpreadPreFilter } from './topology-spread';
 
 /** schedule_one.go ErrNoNodesAvailable */
 export const NO_NODES_AVAILABLE = 'no nodes available to schedule pods';
@@ -62,6 +63,7 @@ export function runCycle(pod: PodObj, snap: Snapshot): SchedulingExplanation {
     return { pod: name, preFilterError: err, nodes, message: fitErrorMessage(snap.nodes.length, err, []) };
   }
   const claims = binding as Exclude<typeof binding, { error: string }>;
+  const spread = topologySpreadPreFilter(pod, snap);
   const affinity = interPodAffinityPreFilter(pod, snap);
   const verdicts: NodeVerdict[] = [];
   const statuses: NodeStatus[] = [];
@@ -74,6 +76,7 @@ export function runCycle(pod: PodObj, snap: Snapshot): SchedulingExplanation {
       nodeName(pod, node) ??
       taintToleration(pod, node) ??
       nodeAffinity(pod, node) ??
+      nodePorts(pod, podsOnNode) ??
       nodeResourcesFit(pod, node, podsOnNode) ??
       volumeRestrictionsFilter(restrictions.conflicts) ??
       nodeVolumeLimits(pod, node, snap);
@@ -83,7 +86,7 @@ export function runCycle(pod: PodObj, snap: Snapshot): SchedulingExplanation {
       if (!vb.ok) status = vb.status;
       else plans.set(node.metadata.name, vb.plan);
     }
-    status = status ?? volumeZone(pod, node, snap) ?? interPodAffinityFilter(pod, node, affinity, snap);
+    status = status ?? volumeZone(pod, node, snap) ?? topologySpreadFilter(pod, node, spread) ?? interPodAffinityFilter(pod, node, affinity, snap);
     if (status) {
       statuses.push(status);
       verdicts.push({ node: node.metadata.name, feasible: false, plugin: status.plugin, code: status.code, reasons: status.reasons });

@@ -20,6 +20,8 @@ export const PLUGIN_EVENTS: Readonly<Record<string, readonly HintEvent[]>> = {
   NodeVolumeLimits: ['CSINode', 'Node', 'PersistentVolumeClaim', 'PersistentVolume', 'AssignedPod'],
   VolumeBinding: VOLUME_EVENTS,
   VolumeZone: ['PersistentVolumeClaim', 'PersistentVolume', 'StorageClass', 'Node'],
+  PodTopologySpread: ['Node', 'AssignedPod'],
+  NodePorts: ['Node', 'AssignedPod'],
 };
 
 /** true when an event of this kind may help a pod rejected by these plugins (unknown plugins: always). */

@@ -134,6 +134,33 @@ describe('default-scheduler filters and events', () => {
     );
   });
 
+  it('topologySpreadConstraints DoNotSchedule by zone (maxSkew 1): zones a and b have one pod each, so the next goes to zone c', () => {
+    const s = sim();
+    const spread = { topologySpreadConstraints: [{ maxSkew: 1, topologyKey: 'topology.kubernetes.io/zone', whenUnsatisfiable: 'DoNotSchedule', labelSelector: { matchLabels: { app: 'web' } } }] };
+    s.store.create(pod('w1', { ...spread, nodeName: 'node-1' }, { labels: { app: 'web' } }));
+    s.store.create(pod('w2', { ...spread, nodeName: 'node-2' }, { labels: { app: 'web' } }));
+    s.drain();
+    const ex = explainScheduling(s.store, pod('w3', spread, { labels: { app: 'web' } }) as PodObj);
+    expect(ex.nodes.map((n) => `${n.node}: ${n.reasons.join()}`)).toEqual([
+      "node-1: node(s) didn't match pod topology spread constraints",
+      "node-2: node(s) didn't match pod topology spread constraints",
+      'node-3: ',
+    ]);
+    expect(ex.selectedNode).toBe('node-3');
+  });
+
+  it('NodePorts: a host port already taken on the node', () => {
+    const s = sim();
+    const withPort = (name: string, extra: Record<string, unknown>) =>
+      pod(name, { containers: [{ name: 'c', image: 'nginx', ports: [{ containerPort: 80, hostPort: 8080 }] }], ...extra });
+    s.store.create(withPort('a', { nodeName: 'node-1' }));
+    s.store.create(withPort('b', { nodeSelector: { 'kubernetes.io/hostname': 'node-1' } }));
+    s.drain();
+    expect(lastFailed(s, 'b')).toBe(
+      "0/3 nodes are available: 1 node(s) didn't have free ports for the requested pod ports, 2 node(s) didn't match Pod's node affinity/selector. preemption: 0/3 nodes are available: 1 No preemption victims found for incoming pod, 2 Preemption is not helpful for scheduling.",
+    );
+  });
+
   it('pod affinity: the first pod of a self-affine group may go anywhere, later ones follow it', () => {
     const s = sim();
     const aff = { affinity: { podAffinity: { requiredDuringSchedulingIgnoredDuringExecution: [{ labelSelector: { matchLabels: { app: 'cache' } }, topologyKey: 'topology.kubernetes.io/zone' }] } } };
