@@ -11,7 +11,7 @@ import { parseResourceArgs, getObject, listObjects } from '../resources';
 import { readManifests } from '../files';
 import { allNamespaces, namespaceOf, selectObjects } from './common';
 import { describeGeneric } from '../describe/generic';
-import { describeConfigMap, describeSecret } from '../describe/config';
+import { describeConfigMap, describeSecret, describeService, describeServiceAccount } from '../describe/config';
 import { describePod } from '../describe/pod';
 import { describeCSINode, describePersistentVolume, describePersistentVolumeClaim, describeStorageClass } from '../describe/storage';
 import { describeDeployment, describeNamespace, describeNode, describeReplicaSet, describeStatefulSet } from '../describe/workloads';
@@ -51,6 +51,10 @@ export function describeObject(sim: Simulation, o: KObject): string {
       return describeConfigMap(sim, o);
     case 'Secret':
       return describeSecret(o);
+    case 'Service':
+      return describeService(sim, o);
+    case 'ServiceAccount':
+      return describeServiceAccount(sim, o);
     default:
       return describeGeneric(sim, o);
   }

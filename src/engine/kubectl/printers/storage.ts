@@ -79,7 +79,7 @@ registerPrinter('CSIDriver', {
   },
 });
 
-/** A CRD printer column: missing values print as <none>; `date` columns as an age. */
+/** A CRD printer column: a missing value is a null cell (printed empty); `date` columns as an age. */
 function jp(o: KObject, path: string[]): unknown {
   let cur: unknown = o;
   for (const p of path) cur = rec(cur)[p];

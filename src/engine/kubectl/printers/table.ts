@@ -82,9 +82,9 @@ export function tableFor(kind: string, objects: readonly KObject[], opts: PrintO
   return { columns, rows };
 }
 
-/** How kubectl prints a cell value (fmt %v). */
+/** How kubectl prints a cell value (fmt %v); a missing CRD column value prints empty. */
 export function cellText(v: unknown): string {
-  if (v === undefined || v === null) return '<none>';
+  if (v === undefined || v === null) return '';
   if (typeof v === 'string') return v;
   if (typeof v === 'number' || typeof v === 'boolean') return String(v);
   return JSON.stringify(v);
