@@ -190,6 +190,50 @@ describe('kubelet: data in volumes', () => {
   });
 });
 
+describe('kubelet: access modes are per node', () => {
+  it('two pods on one node share a ReadWriteOnce disk through one attachment and one staging', () => {
+    const sim = newTestSim();
+    boundPair(sim, { name: 'data' });
+    const mounts = [{ name: 'data', mountPath: '/data' }];
+    createPod(sim, { name: 'a', node: 'node-1', containers: [busybox('c', mounts)], volumes: [claimVolume('data', 'data')] });
+    createPod(sim, { name: 'b', node: 'node-1', containers: [busybox('c', mounts)], volumes: [claimVolume('data', 'data')] });
+    sim.settle();
+    expect([podOf(sim, 'a')!.status!.phase, podOf(sim, 'b')!.status!.phase]).toEqual(['Running', 'Running']);
+    expect(sim.store.list('VolumeAttachment')).toHaveLength(1);
+    expect(sim.traces.filter((t) => t.call === 'NodeStageVolume')).toHaveLength(1);
+    expect(sim.traces.filter((t) => t.call === 'NodePublishVolume')).toHaveLength(2);
+    sh(sim, 'a', 'echo from-a > /data/f');
+    expect(sh(sim, 'b', 'cat /data/f').stdout).toBe('from-a\n');
+    expect(nodeShell(sim, 'node-1', ['sh', '-c', 'findmnt | grep -c /dev/vdb']).stdout).toBe('3\n'); // global mount + two pod mounts
+  });
+});
+
+describe('kubelet: init containers', () => {
+  it('run to completion before the app containers start (Init:0/1 → Running)', () => {
+    const sim = newTestSim();
+    sim.store.create({
+      apiVersion: 'v1',
+      kind: 'Pod',
+      metadata: { name: 'p', namespace: 'default' },
+      spec: {
+        nodeName: 'node-1',
+        automountServiceAccountToken: false,
+        initContainers: [{ name: 'init', image: 'busybox:1.36', command: ['sh', '-c', 'echo seeded > /work/seed'], volumeMounts: [{ name: 'work', mountPath: '/work' }] }],
+        containers: [busybox('app', [{ name: 'work', mountPath: '/work' }])],
+        volumes: [{ name: 'work', emptyDir: {} }],
+      },
+    });
+    sim.advance(300);
+    expect(podOf(sim, 'p')!.status!.phase).toBe('Pending');
+    expect(podOf(sim, 'p')!.status!.conditions.find((c: { type: string }) => c.type === 'Initialized')).toMatchObject({ status: 'False', reason: 'ContainersNotInitialized' });
+    sim.settle();
+    const st = podOf(sim, 'p')!.status!;
+    expect(st.phase).toBe('Running');
+    expect(st.initContainerStatuses[0].state.terminated).toMatchObject({ exitCode: 0, reason: 'Completed' });
+    expect(sh(sim, 'p', 'cat /work/seed', 'app').stdout).toBe('seeded\n');
+  });
+});
+
 describe('kubelet: mount failures', () => {
   it.each([
     ['missing configMap', [{ name: 'config', configMap: { name: 'app-config' } }], 'MountVolume.SetUp failed for volume "config" : configmap "app-config" not found'],
