@@ -96,10 +96,17 @@ function recovered(node: NodeObj, ctx: ReconcileContext): Intent[] {
     out.push(statusPatch('Node', node, { conditions }));
     out.push({ type: 'event', involved: node, eventType: 'Normal', reason: 'NodeReady', message: `Node ${name} status is now: NodeReady`, source: { component: 'kubelet', host: name } });
   }
+  // TaintNodesByCondition / NoExecute tainting: Ready=False (reported by a live kubelet) → not-ready
+  // taints; Ready=True → none of the not-ready/unreachable taints.
   const taints = node.spec?.taints ?? [];
-  if (taints.some((t) => t.key === TAINT_UNREACHABLE || t.key === TAINT_NOT_READY)) {
+  const notReady = readyOf(node)?.status === 'False';
+  let next = taints.filter((t) => t.key !== TAINT_UNREACHABLE && (notReady || t.key !== TAINT_NOT_READY));
+  if (notReady) {
+    if (!next.some((t) => t.key === TAINT_NOT_READY && t.effect === 'NoSchedule')) next = [...next, { key: TAINT_NOT_READY, effect: 'NoSchedule' }];
+    if (!next.some((t) => t.key === TAINT_NOT_READY && t.effect === 'NoExecute')) next = [...next, { key: TAINT_NOT_READY, effect: 'NoExecute', timeAdded: now }];
+  }
+  if (JSON.stringify(next) !== JSON.stringify(taints)) {
     const copy = structuredClone(node) as NodeObj;
-    const next = taints.filter((t) => t.key !== TAINT_UNREACHABLE && t.key !== TAINT_NOT_READY);
     copy.spec = { ...(copy.spec ?? {}), taints: next };
     if (next.length === 0) delete (copy.spec as Record<string, unknown>).taints;
     out.push({ type: 'update', obj: copy });
