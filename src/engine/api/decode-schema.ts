@@ -39,6 +39,22 @@ const LABEL_SELECTOR = struct('LabelSelector', () => ({
   matchExpressions: arr(open('LabelSelectorRequirement'), '[]v1.LabelSelectorRequirement'),
 }), true);
 
+const SECRET_REF = (go: string) => struct(go, () => ({ name: s(), namespace: s() }), true);
+const LOCAL_REF = struct('LocalObjectReference', () => ({ name: s() }), true);
+const KEY_TO_PATH = arr(struct('KeyToPath', () => ({ key: s(), path: s(), mode: i32 }), true), '[]v1.KeyToPath');
+const NODE_SELECTOR_REQ = struct('NodeSelectorRequirement', () => ({ key: s(), operator: s('v1.NodeSelectorOperator'), values: strs }), true);
+const NODE_SELECTOR = struct('NodeSelector', () => ({
+  nodeSelectorTerms: arr(struct('NodeSelectorTerm', () => ({
+    matchExpressions: arr(NODE_SELECTOR_REQ, '[]v1.NodeSelectorRequirement'),
+    matchFields: arr(NODE_SELECTOR_REQ, '[]v1.NodeSelectorRequirement'),
+  }), true), '[]v1.NodeSelectorTerm'),
+}), true);
+const OBJECT_REF = struct('ObjectReference', () => ({
+  kind: s(), namespace: s(), name: s(), uid: s('types.UID'), apiVersion: s(), resourceVersion: s(), fieldPath: s(),
+}), true);
+const TYPED_LOCAL_REF = struct('TypedLocalObjectReference', () => ({ apiGroup: s(), kind: s(), name: s() }), true);
+const TYPED_REF = struct('TypedObjectReference', () => ({ apiGroup: s(), kind: s(), name: s(), namespace: s() }), true);
+
 const VOLUME_MOUNT = struct('VolumeMount', () => ({
   name: s(), readOnly: b, recursiveReadOnly: s('v1.RecursiveReadOnlyMode'), mountPath: s(), subPath: s(),
   mountPropagation: s('v1.MountPropagationMode'), subPathExpr: s(),
@@ -61,7 +77,7 @@ const PVC_SPEC = struct('PersistentVolumeClaimSpec', () => ({
   selector: LABEL_SELECTOR,
   resources: struct('VolumeResourceRequirements', () => ({ limits: resourceList, requests: resourceList }), true),
   volumeName: s(), storageClassName: s(), volumeMode: s('v1.PersistentVolumeMode'),
-  dataSource: open('TypedLocalObjectReference'), dataSourceRef: open('TypedObjectReference'), volumeAttributesClassName: s(),
+  dataSource: TYPED_LOCAL_REF, dataSourceRef: TYPED_REF, volumeAttributesClassName: s(),
 }), true);
 
 const VOLUME_SOURCES = [
@@ -77,6 +93,14 @@ const VOLUME = struct('Volume', () => {
   f.hostPath = struct('HostPathVolumeSource', () => ({ path: s(), type: s('v1.HostPathType') }), true);
   f.persistentVolumeClaim = struct('PersistentVolumeClaimVolumeSource', () => ({ claimName: s(), readOnly: b }), true);
   f.emptyDir = struct('EmptyDirVolumeSource', () => ({ medium: s('v1.StorageMedium'), sizeLimit: q }), true);
+  f.nfs = struct('NFSVolumeSource', () => ({ server: s(), path: s(), readOnly: b }), true);
+  f.configMap = struct('ConfigMapVolumeSource', () => ({ name: s(), items: KEY_TO_PATH, defaultMode: i32, optional: b }), true);
+  f.secret = struct('SecretVolumeSource', () => ({ secretName: s(), items: KEY_TO_PATH, defaultMode: i32, optional: b }), true);
+  f.projected = struct('ProjectedVolumeSource', () => ({ sources: any, defaultMode: i32 }), true);
+  f.csi = struct('CSIVolumeSource', () => ({ driver: s(), readOnly: b, fsType: s(), volumeAttributes: strMap, nodePublishSecretRef: LOCAL_REF }), true);
+  f.ephemeral = struct('EphemeralVolumeSource', () => ({
+    volumeClaimTemplate: struct('PersistentVolumeClaimTemplate', () => ({ metadata: OBJECT_META, spec: PVC_SPEC }), true),
+  }), true);
   return f;
 }, true);
 
@@ -99,14 +123,21 @@ const top = (go: string, extra: Record<string, T>, closed = true): T =>
 const PV_SPEC = struct('PersistentVolumeSpec', () => {
   const f: Record<string, T> = {
     capacity: resourceList, accessModes: arr(s('v1.PersistentVolumeAccessMode'), '[]v1.PersistentVolumeAccessMode'),
-    claimRef: open('ObjectReference'), persistentVolumeReclaimPolicy: s('v1.PersistentVolumeReclaimPolicy'), storageClassName: s(),
-    mountOptions: strs, volumeMode: s('v1.PersistentVolumeMode'), nodeAffinity: open('VolumeNodeAffinity'), volumeAttributesClassName: s(),
+    claimRef: OBJECT_REF, persistentVolumeReclaimPolicy: s('v1.PersistentVolumeReclaimPolicy'), storageClassName: s(),
+    mountOptions: strs, volumeMode: s('v1.PersistentVolumeMode'),
+    nodeAffinity: struct('VolumeNodeAffinity', () => ({ required: NODE_SELECTOR }), true), volumeAttributesClassName: s(),
   };
   for (const k of ['hostPath', 'gcePersistentDisk', 'awsElasticBlockStore', 'glusterfs', 'flocker', 'nfs', 'rbd', 'quobyte', 'cephfs', 'iscsi', 'cinder', 'fc', 'flexVolume', 'azureFile', 'vsphereVolume', 'photonPersistentDisk', 'portworxVolume', 'azureDisk', 'scaleIO', 'local', 'storageos', 'csi'])
     f[k] = open(k);
   f.hostPath = struct('HostPathVolumeSource', () => ({ path: s(), type: s('v1.HostPathType') }), true);
   f.nfs = struct('NFSVolumeSource', () => ({ server: s(), path: s(), readOnly: b }), true);
   f.local = struct('LocalVolumeSource', () => ({ path: s(), fsType: s() }), true);
+  f.csi = struct('CSIPersistentVolumeSource', () => ({
+    driver: s(), volumeHandle: s(), readOnly: b, fsType: s(), volumeAttributes: strMap,
+    controllerPublishSecretRef: SECRET_REF('SecretReference'), nodeStageSecretRef: SECRET_REF('SecretReference'),
+    nodePublishSecretRef: SECRET_REF('SecretReference'), controllerExpandSecretRef: SECRET_REF('SecretReference'),
+    nodeExpandSecretRef: SECRET_REF('SecretReference'),
+  }), true);
   return f;
 }, true);
 
@@ -117,12 +148,20 @@ export const KIND_SCHEMAS: Readonly<Record<string, T>> = {
   PersistentVolumeClaim: top('PersistentVolumeClaim', { spec: PVC_SPEC, status }),
   StorageClass: top('StorageClass', {
     provisioner: s(), parameters: strMap, reclaimPolicy: s('v1.PersistentVolumeReclaimPolicy'), mountOptions: strs,
-    allowVolumeExpansion: b, volumeBindingMode: s('v1.VolumeBindingMode'), allowedTopologies: any,
+    allowVolumeExpansion: b, volumeBindingMode: s('v1.VolumeBindingMode'),
+    allowedTopologies: arr(struct('TopologySelectorTerm', () => ({
+      matchLabelExpressions: arr(struct('TopologySelectorLabelRequirement', () => ({ key: s(), values: strs }), true), '[]v1.TopologySelectorLabelRequirement'),
+    }), true), '[]v1.TopologySelectorTerm'),
   }),
   Pod: top('Pod', { spec: POD_SPEC, status }),
   Deployment: top('Deployment', {
     spec: struct('DeploymentSpec', () => ({
-      replicas: i32, selector: LABEL_SELECTOR, template: POD_TEMPLATE, strategy: any, minReadySeconds: i32,
+      replicas: i32, selector: LABEL_SELECTOR, template: POD_TEMPLATE,
+      strategy: struct('DeploymentStrategy', () => ({
+        type: s('v1.DeploymentStrategyType'),
+        rollingUpdate: struct('RollingUpdateDeployment', () => ({ maxUnavailable: intstr, maxSurge: intstr }), true),
+      }), true),
+      minReadySeconds: i32,
       revisionHistoryLimit: i32, paused: b, progressDeadlineSeconds: i32,
     }), true),
     status,
@@ -135,8 +174,16 @@ export const KIND_SCHEMAS: Readonly<Record<string, T>> = {
     spec: struct('StatefulSetSpec', () => ({
       replicas: i32, selector: LABEL_SELECTOR, template: POD_TEMPLATE,
       volumeClaimTemplates: arr(top('PersistentVolumeClaim', { spec: PVC_SPEC, status }), '[]v1.PersistentVolumeClaim'),
-      serviceName: s(), podManagementPolicy: s('v1.PodManagementPolicyType'), updateStrategy: any, revisionHistoryLimit: i32,
-      minReadySeconds: i32, persistentVolumeClaimRetentionPolicy: any, ordinals: any,
+      serviceName: s(), podManagementPolicy: s('v1.PodManagementPolicyType'),
+      updateStrategy: struct('StatefulSetUpdateStrategy', () => ({
+        type: s('v1.StatefulSetUpdateStrategyType'),
+        rollingUpdate: struct('RollingUpdateStatefulSetStrategy', () => ({ partition: i32, maxUnavailable: intstr }), true),
+      }), true),
+      revisionHistoryLimit: i32, minReadySeconds: i32,
+      persistentVolumeClaimRetentionPolicy: struct('StatefulSetPersistentVolumeClaimRetentionPolicy', () => ({
+        whenDeleted: s('v1.PersistentVolumeClaimRetentionPolicyType'), whenScaled: s('v1.PersistentVolumeClaimRetentionPolicyType'),
+      }), true),
+      ordinals: struct('StatefulSetOrdinals', () => ({ start: i32 }), true),
     }), true),
     status,
   }),

@@ -44,6 +44,10 @@ describe('decodeObject', () => {
       'PersistentVolumeClaim in version "v1" cannot be handled as a PersistentVolumeClaim: strict decoding error: unknown field "spec.storageclassName", unknown field "spec.resource"'],
     ['a misspelled field inside a list', { apiVersion: 'v1', kind: 'Pod', metadata: { name: 'p' }, spec: { containers: [{ name: 'a', image: 'x', volumeMounts: [{ name: 'v', mountpath: '/d' }] }] } }, 'server',
       'Pod in version "v1" cannot be handled as a Pod: strict decoding error: unknown field "spec.containers[0].volumeMounts[0].mountpath"'],
+    ['a misspelled CSI volume handle in a PV', { apiVersion: 'v1', kind: 'PersistentVolume', metadata: { name: 'pv1' }, spec: { capacity: { storage: '1Gi' }, accessModes: ['ReadWriteOnce'], csi: { driver: 'disk.csi.example.com', volumeHandel: 'd-1' } } }, 'server',
+      'PersistentVolume in version "v1" cannot be handled as a PersistentVolume: strict decoding error: unknown field "spec.csi.volumeHandel"'],
+    ['a StatefulSet partition given as a string', { apiVersion: 'apps/v1', kind: 'StatefulSet', metadata: { name: 'db' }, spec: { updateStrategy: { rollingUpdate: { partition: '1' } } } }, 'server',
+      'StatefulSet in version "v1" cannot be handled as a StatefulSet: json: cannot unmarshal string into Go struct field RollingUpdateStatefulSetStrategy.spec.updateStrategy.rollingUpdate.partition of type int32'],
   ];
   it.each(cases)('%s', (_n, value, stage, message) => {
     expect(failure(value)).toEqual({ stage, message });
