@@ -9,7 +9,7 @@
 // and the peak heap / RSS. Wall-clock timing is fine here: this is a benchmark, not engine code.
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { performance } from 'node:perf_hooks';
 import { cpus, loadavg } from 'node:os';
@@ -259,7 +259,10 @@ growth: ${growth(rows) || '—'}
   writeFileSync(join(RESULTS, `engine-${stamp}.json`), JSON.stringify(rows, null, 2));
 }
 
-main().catch((e) => {
-  process.stderr.write(`${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
-  process.exitCode = 1;
-});
+// Run only as a script, so other scripts may import manifests().
+if (process.argv[1] && fileURLToPath(import.meta.url) === resolve(process.argv[1])) {
+  main().catch((e) => {
+    process.stderr.write(`${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
+    process.exitCode = 1;
+  });
+}
