@@ -176,3 +176,20 @@ spec:
   await expect(page.getByTestId('inspector.yaml')).toContainText('note-zh: 存储卷 ✓');
   expect(await page.locator('script:not([src]):not([type])').count()).toBe(0);
 });
+
+test('a worker crash shows a message, restores the last good state and keeps the editor text', async ({ page }) => {
+  await pg.open();
+  await pg.sample('nas');
+  await pg.apply();
+  await expect(pg.node('PersistentVolumeClaim', 'default', 'nas-pvc')).toHaveAttribute('data-status', 'Bound');
+  await pg.pause();
+  const text = `# my notes, not applied yet\n${INVALID_PV}`;
+  await pg.setEditorText(text);
+  // a message the worker does not understand makes its handler throw: the same path as an engine bug
+  await page.evaluate(() => (window as never as { __bridge: { send(m: unknown): void } }).__bridge.send({ type: 'no-such-message' }));
+  await expect(page.getByTestId('crash')).toBeVisible();
+  await expect(pg.node('PersistentVolumeClaim', 'default', 'nas-pvc')).toHaveAttribute('data-status', 'Bound');
+  expect(await pg.state<number>('(s) => s.playback.log.length')).toBe(1);
+  expect(await page.evaluate(() => localStorage.getItem('ksp.editor.text'))).toBe(text);
+  await expect(page.locator('.monaco-editor .view-lines')).toContainText('my notes, not applied yet');
+});

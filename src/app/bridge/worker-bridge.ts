@@ -26,6 +26,7 @@ export function createBridge(opts: InitOptions, makeWorker: () => Worker): Bridg
   function onMessage(m: FromWorker): void {
     switch (m.type) {
       case 'ready':
+        uiStore.setState({ selected: undefined });
         clusterStore.setState({
           ...initialCluster,
           ready: true,
@@ -86,9 +87,10 @@ export function createBridge(opts: InitOptions, makeWorker: () => Worker): Bridg
     for (const w of waiters.values()) w({ type: 'error', message, fatal: true });
     waiters.clear();
     if (++restarts > 3) return;
-    // Drop the last command: it is the most likely cause; everything before it played fine.
-    const log = good.log.slice(0, -1);
-    start({ profile: clusterStore.getState().profile || opts.profile, seed: clusterStore.getState().seed, log, time: log.length ? log[log.length - 1].at : 0 });
+    // The last playback state the worker sent was posted before the failing command entered the log, so
+    // replaying that log to that time restores the last good state without the command that broke it.
+    const st = clusterStore.getState();
+    start({ profile: st.profile || opts.profile, seed: st.seed, log: good.log, time: good.time, scenario: st.scenario?.id });
   }
 
   function request<T>(build: (id: number) => ToWorker, pick: (m: FromWorker) => T): Promise<T> {

@@ -71,6 +71,11 @@ export const uiStore = createStore<UiState>(() => ({
   graphPainted: false,
 }));
 
+// The editor text is saved on every change, whichever path changed it (typing, an example, a test).
+uiStore.subscribe((s, prev) => {
+  if (s.editorText !== prev.editorText) persist(LS_TEXT, s.editorText);
+});
+
 export function useUi<T>(sel: (s: UiState) => T): T {
   return useStore(uiStore, sel);
 }
@@ -91,7 +96,6 @@ export const ui = {
     uiStore.setState({ tab });
   },
   setEditorText(text: string) {
-    persist(LS_TEXT, text);
     uiStore.setState({ editorText: text });
   },
 };

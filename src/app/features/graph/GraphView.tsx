@@ -179,7 +179,7 @@ export function GraphView() {
 
   // related: what the selection is connected to
   useEffect(() => {
-    if (!selected) {
+    if (!selected || !layout.nodes.some((n) => n.id === selected)) {
       derivedStore.setState({ selected: undefined, related: undefined });
       return;
     }

@@ -11,13 +11,13 @@ import type { AssetRecord, ClusterInfo } from '../../../protocol/messages';
 export const CARD_W = 196;
 export const CARD_H = 64;
 export const GAP = 20;
-export const NODE_W = 232;
+export const NODE_W = 248;
 export const NODE_HEADER = 64;
 export const POD_H = 84;
 export const POD_GAP = 10;
 export const ZONE_PAD = 16;
 export const ZONE_LABEL = 30;
-export const COMP_W = 212;
+export const COMP_W = 200;
 export const COMP_H = 40;
 /** room between components for a call's label travelling along the edge */
 export const COMP_GAP = 96;
@@ -52,7 +52,9 @@ export interface Layout {
 type Any = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
 /** Order of the control-plane slots, so a component always appears in the same place. */
-export const COMPONENT_ORDER = ['pv-controller', 'scheduler', 'attachdetach-controller', 'csi-provisioner', 'csi-attacher', 'csi-controller'];
+export const COMPONENT_ORDER = ['pv-controller', 'scheduler', 'attachdetach-controller', 'csi-provisioner', 'csi-controller', 'csi-attacher'];
+/** controllers of kube-controller-manager and the scheduler on the first row, CSI parts on the second */
+const CSI_PARTS = new Set(['csi-provisioner', 'csi-controller', 'csi-attacher']);
 
 const key = (kind: string, ns: string | undefined, name: string) => (ns ? `${kind}/${ns}/${name}` : `${kind}//${name}`);
 
@@ -93,8 +95,19 @@ export function computeLayout(inp: LayoutInput): Layout {
   y += 28;
   const global = inp.components.filter((c) => !c.startsWith('kubelet/') && !c.startsWith('csi-node/'));
   const ordered = [...global].sort((a, b) => rank(a) - rank(b) || a.localeCompare(b));
-  ordered.forEach((c, i) => nodes.push({ id: `comp:${c}`, type: 'component', x: i * (COMP_W + COMP_GAP), y, w: COMP_W, h: COMP_H, data: { name: c } }));
-  y += COMP_H + 36;
+  // fixed slots: a component appears where it will always be
+  const rows = [ordered.filter((c) => !CSI_PARTS.has(componentBase(c))), ordered.filter((c) => CSI_PARTS.has(componentBase(c)))];
+  rows.forEach((row, r) => {
+    const used = new Set<number>();
+    for (const c of row) {
+      const i = COMPONENT_ORDER.indexOf(componentBase(c));
+      let slot = i < 0 ? 3 : r === 0 ? i : i - 3;
+      while (used.has(slot)) slot = Math.max(3, slot + 1); // a second driver's controller goes to the right
+      used.add(slot);
+      nodes.push({ id: `comp:${c}`, type: 'component', x: slot * (COMP_W + COMP_GAP), y: y + r * (COMP_H + 24), w: COMP_W, h: COMP_H, data: { name: c } });
+    }
+  });
+  y += 2 * COMP_H + 24 + 36;
 
   // ---- cluster: zones and node containers --------------------------------------------------------
   nodes.push(section('section:cluster', 0, y, 'graph.cluster'));

@@ -167,7 +167,14 @@ export const PodNode = memo(function PodNode({ data }: NodeProps & Data) {
         <span className="name" title={o.metadata.name}>
           {o.metadata.name}
         </span>
+      </div>
+      <div className="pod-status">
         <StatusBadge status={status} />
+        {stuck && (
+          <span className="card-warn" data-testid="graph.warning">
+            ⚠ {warn}
+          </span>
+        )}
       </div>
       <div className="mounts">
         {mounts.slice(0, 2).map((m, i) => (
@@ -179,11 +186,6 @@ export const PodNode = memo(function PodNode({ data }: NodeProps & Data) {
         ))}
         {mounts.length > 2 && <div className="mount more">+{mounts.length - 2}</div>}
       </div>
-      {stuck && (
-        <div className="card-warn" data-testid="graph.warning">
-          ⚠ {warn}
-        </div>
-      )}
     </div>
   );
 });
@@ -225,19 +227,21 @@ export function SectionLabel({ data }: NodeProps & Data) {
   return <div className="section-label">{t(data.label as MessageKey)}</div>;
 }
 
-export function componentLabel(t: (k: MessageKey) => string, id: string): string {
+/** `csi-controller/diskplugin.csi.alibabacloud.com` → ['CSI controller', 'diskplugin']; per-node parts drop the node. */
+export function componentLabel(t: (k: MessageKey) => string, id: string): [string, string | undefined] {
   const base = componentBase(id);
   const rest = id.slice(base.length + 1);
   const known = `comp.${base}` as MessageKey;
   const label = t(known) === known ? base : t(known);
-  if (!rest || rest.includes('node-') || !rest.includes('.')) return rest && !rest.startsWith('node') ? `${label} · ${rest}` : label;
-  return `${label} · ${rest.split('.')[0]}`;
+  if (!rest || base === 'kubelet' || base === 'csi-node') return [label, undefined];
+  return [label, rest.split('.')[0]];
 }
 
 export const ComponentNode = memo(function ComponentNode({ data }: NodeProps & Data) {
   const t = useT();
   const id = data.name as string;
   const busy = useDerived((s) => s.busy.has(`comp:${id}`));
+  const [label, sub] = componentLabel(t, id);
   return (
     <div
       className={`component appear ${data.chip ? 'chip' : ''} ${busy ? 'busy' : ''}`}
@@ -246,7 +250,10 @@ export const ComponentNode = memo(function ComponentNode({ data }: NodeProps & D
     >
       <Handles />
       <span className="comp-dot" />
-      {componentLabel(t, id)}
+      <span className="comp-text">
+        <span className="comp-label">{label}</span>
+        {sub && !data.chip && <span className="comp-sub">{sub}</span>}
+      </span>
     </div>
   );
 });

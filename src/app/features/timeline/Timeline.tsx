@@ -119,7 +119,7 @@ export function Timeline({ bridge }: { bridge: Bridge }) {
         />
         <Marks marks={pb.marks} log={pb.log} end={end} bridge={bridge} />
       </div>
-      <span className="tl-end">{formatTime(Math.max(pb.horizon, time))}</span>
+      <span className="tl-end">{formatTime(end)}</span>
       <label className="tl-speed" title={t('timeline.speed')}>
         <select value={pb.speed} data-testid="timeline.speed" aria-label={t('timeline.speed')} onChange={(e) => bridge.send({ type: 'speed', speed: Number(e.target.value) })}>
           {SPEEDS.map((s) => (
