@@ -60,13 +60,16 @@ export function attachDetachController(): Controller {
       switch (ev.kind) {
         case 'Pod':
         case 'VolumeAttachment': {
+          // Status-only pod updates (the kubelet's) change nothing the desired state of world holds.
+          if (ev.kind === 'Pod' && ev.type === 'MODIFIED' && ev.old && dswSignature(ev.old as PodObj) === dswSignature(ev.obj as PodObj)) return [];
           const keys = new Set<string>();
           for (const o of [ev.old, ev.obj]) {
             const n = (o?.spec as { nodeName?: string } | undefined)?.nodeName;
             if (n) keys.add(n);
           }
-          // A detach (or a pod leaving) may unblock pods on other nodes that wait on a Multi-Attach.
-          if (ev.type === 'DELETED' || ev.kind === 'Pod') for (const n of allNodes(view)) keys.add(n);
+          // A detach, or a pod leaving the desired state, may unblock pods on other nodes waiting on a Multi-Attach.
+          const left = ev.kind === 'Pod' && ev.type !== 'ADDED' && !isPodActiveOnNode(ev.obj as PodObj, (ev.obj.spec as { nodeName?: string })?.nodeName ?? '');
+          if (ev.type === 'DELETED' || left) for (const n of allNodes(view)) keys.add(n);
           return [...keys];
         }
         case 'Node':
@@ -175,6 +178,12 @@ export function attachDetachController(): Controller {
       }
     },
   };
+}
+
+/** What of a pod the attach/detach controller looks at: its node, its volumes, whether it is still active. */
+function dswSignature(pod: PodObj): string {
+  const node = pod.spec?.nodeName ?? '';
+  return JSON.stringify([node, pod.spec?.volumes ?? [], isPodActiveOnNode(pod, node)]);
 }
 
 /** reconciler.reportMultiAttachError: one event per waiting pod, naming only pods of that pod's namespace. */

@@ -8,9 +8,10 @@ import type { Controller, Intent, ReconcileContext } from '../types';
 import type { WatchEvent } from '../../store/store';
 import type { StoreView } from '../../store/strategy';
 import { driverByName } from '../../storage/cluster-config';
-import { nodeIsReady, podNodeIndex, POD_NODE_INDEX, uniqueVolumeName, type PodObj, type PvObj } from '../attachdetach/volumes';
+import { claimNameOf, nodeIsReady, podNodeIndex, POD_NODE_INDEX, uniqueVolumeName, type PodObj, type PvObj } from '../attachdetach/volumes';
+import type { KObject } from '../../model/types';
 import { isKubeletStopped } from '../nodelifecycle/faults';
-import { newKubeletState, nodeRt, podRtByName, type KubeletState, type PodRt } from './runtime';
+import { newKubeletState, nodeRt, podRtByName, podRtKey, type KubeletState, type PodRt } from './runtime';
 import { kubeletSource, syncPodVolumes, tearDownLatency, tearDownPodVolumes } from './volume-manager';
 import { containerSpecs, newContainers, syncContainers } from './containers';
 import { buildPodStatus, podPhase } from './pod-status';
@@ -37,7 +38,10 @@ export function kubeletController(): KubeletController {
     name: KUBELET,
     state,
     watches: ['Pod', 'Node', 'PersistentVolumeClaim', 'PersistentVolume', 'ConfigMap', 'Secret', 'CSIDriver'],
-    indexes: [{ kind: 'Pod', name: POD_NODE_INDEX, fn: podNodeIndex }],
+    indexes: [
+      { kind: 'Pod', name: POD_NODE_INDEX, fn: podNodeIndex },
+      { kind: 'Pod', name: POD_CLAIM_INDEX, fn: podClaimIndex },
+    ],
     // the eviction manager's housekeeping: pods whose emptyDir has a sizeLimit are checked every 10 s
     resync: {
       periodMs: EVICTION_MONITORING_PERIOD_MS,
@@ -53,26 +57,31 @@ export function kubeletController(): KubeletController {
         }
         case 'Node': {
           const name = ev.obj.metadata.name;
-          const keys = new Set(view.byIndex<PodObj>('Pod', POD_NODE_INDEX, name).map((p) => podKey(p.metadata.namespace, p.metadata.name)));
-          // pods the kubelet still runs whose objects are gone (force-deleted while the node was down)
-          for (const p of state.pods.values()) if (p.node === name) keys.add(podKey(p.namespace, p.name));
+          const keys = new Set<string>();
+          if (nodeIsReady(ev.obj) !== nodeIsReady(ev.old)) {
+            // the kubelet (re)starts: resync every pod bound to the node, and those whose objects are gone
+            for (const p of view.byIndex<PodObj>('Pod', POD_NODE_INDEX, name)) keys.add(podKey(p.metadata.namespace, p.metadata.name));
+            for (const p of state.pods.values()) if (p.node === name) keys.add(podKey(p.namespace, p.name));
+          } else {
+            // otherwise only pods waiting for an attachment care (node.status.volumesAttached)
+            for (const p of state.pods.values()) if (p.node === name && p.step === 'mounting') keys.add(podKey(p.namespace, p.name));
+          }
           return [...keys, `${NODE_KEY}${name}`];
         }
-        case 'PersistentVolumeClaim': {
-          // mounting pods wait for binding; running pods may have a file system to expand
-          const keys = new Set(mountingPods());
-          for (const p of view.list<PodObj>('Pod', ev.obj.metadata.namespace))
-            if ((p.spec?.volumes ?? []).some((v) => v.persistentVolumeClaim?.claimName === ev.obj.metadata.name) && p.spec?.nodeName)
-              keys.add(podKey(p.metadata.namespace, p.metadata.name));
-          return [...keys];
+        case 'PersistentVolumeClaim':
+          return podsUsingClaim(view, ev.obj.metadata.namespace ?? 'default', ev.obj.metadata.name);
+        case 'PersistentVolume': {
+          // a claim waits for its PV; running pods may have a file system to expand
+          const ref = (ev.obj.spec as { claimRef?: { namespace?: string; name?: string } } | undefined)?.claimRef;
+          return ref?.name ? podsUsingClaim(view, ref.namespace ?? 'default', ref.name) : [];
         }
         case 'ConfigMap':
         case 'Secret': {
-          // mounting pods may be waiting for it; running pods get their files refreshed
-          const keys = new Set(mountingPods());
+          // pods waiting for it to mount, and running pods whose files follow it
+          const keys: string[] = [];
           for (const p of view.list<PodObj>('Pod', ev.obj.metadata.namespace))
-            if (p.spec?.nodeName && referencesSource(p, ev.kind, ev.obj.metadata.name)) keys.add(podKey(p.metadata.namespace, p.metadata.name));
-          return [...keys];
+            if (p.spec?.nodeName && referencesSource(p, ev.kind, ev.obj.metadata.name)) keys.push(podKey(p.metadata.namespace, p.metadata.name));
+          return keys;
         }
         default:
           return mountingPods();
@@ -84,6 +93,21 @@ export function kubeletController(): KubeletController {
       return syncPod(ctx, state, ns, name);
     },
   };
+}
+
+const POD_CLAIM_INDEX = 'kubelet.pod.claims';
+/** `namespace/claim` for every claim a pod uses (persistentVolumeClaim and generic ephemeral volumes). */
+function podClaimIndex(o: KObject): readonly string[] {
+  const pod = o as PodObj;
+  const ns = pod.metadata.namespace ?? 'default';
+  return (pod.spec?.volumes ?? []).map((v) => claimNameOf(pod, v)).filter((c): c is string => !!c).map((c) => `${ns}/${c}`);
+}
+
+function podsUsingClaim(view: StoreView, ns: string, claim: string): string[] {
+  return view
+    .byIndex<PodObj>('Pod', POD_CLAIM_INDEX, `${ns}/${claim}`)
+    .filter((p) => p.spec?.nodeName)
+    .map((p) => `${POD_KEY}${p.metadata.namespace ?? 'default'}/${p.metadata.name}`);
 }
 
 /** A stopped kubelet (node powered off or partitioned) or a node not Ready does nothing. */
@@ -124,7 +148,7 @@ function syncPod(ctx: ReconcileContext, state: KubeletState, ns: string, name: s
   if (prt && (!pod || pod.metadata.uid !== prt.uid)) {
     // The pod object is gone (force deletion) or replaced: the kubelet cleans up what it still runs.
     intents.push(...tearDownPodVolumes(ctx, { namespace: ns, name }, prt));
-    state.pods.delete(prt.uid);
+    state.pods.delete(podRtKey(prt.namespace, prt.name));
     intents.push({ type: 'requeue', key: `${NODE_KEY}${prt.node}`, afterMs: 0 });
     prt = undefined;
   }
@@ -145,7 +169,7 @@ function syncPod(ctx: ReconcileContext, state: KubeletState, ns: string, name: s
       conditionTimes: new Map(),
       hasSizeLimit: (pod.spec?.volumes ?? []).some((v) => v.emptyDir?.sizeLimit !== undefined),
     };
-    state.pods.set(prt.uid, prt);
+    state.pods.set(podRtKey(ns, name), prt);
     intents.push({ type: 'requeue', key: `${NODE_KEY}${nodeName}`, afterMs: 0 });
   }
   if (pod.metadata.deletionTimestamp) return [...intents, ...terminate(ctx, state, pod, prt, key)];
@@ -248,7 +272,7 @@ function terminate(ctx: ReconcileContext, state: KubeletState, pod: PodObj, prt:
     if (ctx.now < (prt.due ?? 0)) return [...intents, ...requeueAt(key, prt.due, ctx.now)];
     prt.step = 'done';
   }
-  state.pods.delete(prt.uid);
+  state.pods.delete(podRtKey(prt.namespace, prt.name));
   intents.push({ type: 'requeue', key: `${NODE_KEY}${prt.node}`, afterMs: 0 });
   intents.push(deletePod(pod));
   return intents;

@@ -118,7 +118,7 @@ export interface NodeRt {
 }
 
 export interface KubeletState {
-  readonly pods: Map<string, PodRt>; // by pod uid
+  readonly pods: Map<string, PodRt>; // by `namespace/name` (PodRt.uid tells a re-created pod apart)
   readonly nodes: Map<string, NodeRt>;
 }
 
@@ -133,6 +133,9 @@ export function nodeRt(state: KubeletState, name: string): NodeRt {
 }
 
 export function podRtByName(state: KubeletState, namespace: string, name: string): PodRt | undefined {
-  for (const p of state.pods.values()) if (p.namespace === namespace && p.name === name) return p;
-  return undefined;
+  return state.pods.get(podRtKey(namespace, name));
+}
+
+export function podRtKey(namespace: string, name: string): string {
+  return `${namespace}/${name}`;
 }
