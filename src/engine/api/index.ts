@@ -21,7 +21,6 @@ import { namespaceLifecycle } from './admission/namespace-lifecycle';
 import { serviceAccountAdmission } from './admission/service-account';
 import { defaultTolerationSeconds, priorityAdmission } from './admission/pod-defaults';
 import { defaultStorageClassAdmission, persistentVolumeClaimResize, storageObjectInUseProtection } from './admission/storage';
-import { persistentVolumePhaseTransitionTime } from './admission/status-hooks';
 
 export const STRATEGIES: readonly KindStrategy[] = [
   namespaceStrategy,
@@ -48,8 +47,6 @@ export const STRATEGIES: readonly KindStrategy[] = [
 
 /** pkg/kubeapiserver/options/plugins.go AllOrderedPlugins, restricted to the ones enabled by default that matter here. */
 export const ADMISSION: readonly AdmissionPlugin[] = [
-  // not a plugin upstream: the PV status strategy's phase-transition stamp (see status-hooks.ts)
-  persistentVolumePhaseTransitionTime,
   namespaceLifecycle,
   serviceAccountAdmission,
   priorityAdmission,

@@ -146,6 +146,15 @@ export const persistentVolumeStrategy: KindStrategy = {
     // The status of a new PV is the apiserver's: Pending, with the phase transition time (GA in 1.31).
     o.status = { phase: 'Pending', lastPhaseTransitionTime: rfc3339(ctx.now) };
   },
+  prepareForStatusUpdate(o, old, ctx) {
+    // persistentvolumeStatusStrategy.PrepareForUpdate: a phase change the writer did not stamp gets the
+    // current time as lastPhaseTransitionTime (PersistentVolumeLastPhaseTransitionTime, GA in 1.31).
+    const next = isObj(o.status) ? o.status : undefined;
+    const prev = isObj(old.status) ? old.status : {};
+    if (!next || next.phase === prev.phase) return;
+    if (next.lastPhaseTransitionTime === undefined || next.lastPhaseTransitionTime === prev.lastPhaseTransitionTime)
+      next.lastPhaseTransitionTime = rfc3339(ctx.now);
+  },
   validate(o) {
     return validateSpec(spec(o));
   },

@@ -25,7 +25,7 @@ function pow10(e: number): bigint {
 /** Parses a quantity string; throws QuantityError with apimachinery's message when it is malformed. */
 export function parseQuantity(input: string): Quantity {
   const s = input.trim();
-  if (s.length === 0) throw new QuantityError('quantities must match the regular expression');
+  if (s.length === 0) throw new QuantityError(QUANTITY_REGEX_MESSAGE);
   const m = /^([+-]?)([0-9]*)(?:\.([0-9]*))?(.*)$/.exec(s);
   if (!m) throw new QuantityError(QUANTITY_REGEX_MESSAGE);
   const [, sign, intPart, fracPart = '', suffix] = m;

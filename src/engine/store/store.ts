@@ -174,9 +174,11 @@ export class Store implements StoreView {
       throw notFound(kindInfo('Namespace'), md.namespace);
     const strategy = this.strategies.get(k.kind);
     const ctx = this.ctx();
+    // kube-apiserver order: decode + defaults → mutating admission → BeforeCreate (PrepareForCreate,
+    // validation) → validating admission → storage.
     strategy?.defaults?.(obj);
-    strategy?.prepareForCreate?.(obj, ctx);
     this.runAdmit({ operation: 'CREATE', kind: k.kind, obj, view: this, now: ctx.now });
+    strategy?.prepareForCreate?.(obj, ctx);
     const errs: FieldError[] = [...validateObjectMeta(obj, k.namespaced, k.kind === 'Namespace')];
     errs.push(...(strategy?.validate?.(obj, ctx) ?? []));
     if (errs.length) throw invalidError(k, md.name ?? md.generateName ?? '', errs);
@@ -229,8 +231,9 @@ export class Store implements StoreView {
     }
     const ctx = this.ctx();
     strategy?.defaults?.(obj);
-    if (opts.subresource !== 'status') strategy?.prepareForUpdate?.(obj, old, ctx);
     this.runAdmit({ operation: 'UPDATE', kind: k.kind, obj, old, view: this, now: ctx.now });
+    if (opts.subresource === 'status') strategy?.prepareForStatusUpdate?.(obj, old, ctx);
+    else strategy?.prepareForUpdate?.(obj, old, ctx);
     const errs: FieldError[] = [...validateObjectMeta(obj, k.namespaced, k.kind === 'Namespace')];
     if (opts.subresource !== 'status') errs.push(...(strategy?.validateUpdate?.(obj, old, ctx) ?? []));
     if (errs.length) throw invalidError(k, name, errs);
@@ -242,7 +245,9 @@ export class Store implements StoreView {
     if (strategy?.hasGeneration && !jsonEqual(specOf(obj), specOf(old))) md.generation = (old.metadata.generation ?? 0) + 1;
     // An object being deleted goes away once its last finalizer is removed.
     if (md.deletionTimestamp && !(md.finalizers && md.finalizers.length)) {
-      return { obj: this.remove(k.kind, old), warnings, changed: true };
+      // The apiserver answers with the object as written (finalizers gone), then it disappears.
+      this.remove(k.kind, old, obj);
+      return { obj, warnings, changed: true };
     }
     return { obj: this.commit(k.kind, obj, old), warnings, changed: true };
   }
@@ -268,6 +273,12 @@ export class Store implements StoreView {
       });
     const obj = structuredClone(old) as KObject;
     (obj.spec as { nodeName?: string }).nodeName = b.nodeName;
+    // setPodHostAndAnnotations: the binding also marks the pod PodScheduled=True.
+    const status = (obj.status ?? (obj.status = {})) as { conditions?: Record<string, unknown>[] };
+    const conditions = (status.conditions ?? []).filter((c) => c.type !== 'PodScheduled');
+    const prev = (status.conditions ?? []).find((c) => c.type === 'PodScheduled');
+    const ts = prev?.status === 'True' ? prev.lastTransitionTime : rfc3339(this.now());
+    status.conditions = [...conditions, { type: 'PodScheduled', status: 'True', lastProbeTime: null, lastTransitionTime: ts }];
     return { obj: this.commit('Pod', obj, old), warnings: [], changed: true };
   }
 
@@ -373,14 +384,19 @@ export class Store implements StoreView {
     return obj;
   }
 
-  private remove(kind: KindName, old: KObject): KObject {
+  /** Removes an object; `last` is its final state (what the DELETED watch event carries). */
+  private remove(kind: KindName, old: KObject, last: KObject = old): KObject {
     this.rv += 1;
     const m = this.objects.get(kind)!;
     m.delete(NS_KEY(old.metadata.namespace, old.metadata.name));
     const idxs = this.indexes.get(kind);
     if (idxs) for (const idx of idxs.values()) this.indexRemove(idx, old);
-    this.emit({ type: 'DELETED', kind, obj: old, old, resourceVersion: this.rv });
-    return old;
+    if (last !== old) {
+      last.metadata.resourceVersion = String(this.rv);
+      if (this.freeze) deepFreeze(last);
+    }
+    this.emit({ type: 'DELETED', kind, obj: last, old, resourceVersion: this.rv });
+    return last;
   }
 
   private indexAdd(idx: Index, o: KObject): void {

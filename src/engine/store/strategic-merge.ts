@@ -7,7 +7,7 @@ function isObj(v: unknown): v is Record<string, unknown> {
 }
 
 /** field name → merge key, for the lists the storage lessons touch (from the API types' struct tags). */
-const MERGE_KEYS: Record<string, string> = {
+export const MERGE_KEYS: Readonly<Record<string, string>> = {
   containers: 'name',
   initContainers: 'name',
   ephemeralContainers: 'name',
@@ -26,7 +26,7 @@ const MERGE_KEYS: Record<string, string> = {
 };
 
 /** fields whose lists are sets of scalars merged as a union ("merge" strategy without a key) */
-const SCALAR_MERGE = new Set(['finalizers']);
+export const SCALAR_MERGE: ReadonlySet<string> = new Set(['finalizers']);
 
 export function strategicMerge(_kind: string, target: unknown, patch: unknown, field = ''): unknown {
   if (!isObj(patch)) {

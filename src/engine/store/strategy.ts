@@ -31,6 +31,8 @@ export interface KindStrategy {
   prepareForCreate?(obj: KObject, ctx: StrategyContext): void;
   /** PrepareForUpdate: e.g. keep old status on spec update; mutates obj */
   prepareForUpdate?(obj: KObject, old: KObject, ctx: StrategyContext): void;
+  /** PrepareForUpdate of the status strategy (e.g. stamp PV status.lastPhaseTransitionTime); mutates obj */
+  prepareForStatusUpdate?(obj: KObject, old: KObject, ctx: StrategyContext): void;
   validate?(obj: KObject, ctx: StrategyContext): FieldError[];
   validateUpdate?(obj: KObject, old: KObject, ctx: StrategyContext): FieldError[];
   /** Seconds a DELETE waits before the object goes (Pods: terminationGracePeriodSeconds); 0 = at once. */
