@@ -18,6 +18,7 @@ import { buildPodStatus, podPhase } from './pod-status';
 import { syncNodeExpansion } from './node-expand';
 import { emptyDirOverLimit, evict, EVICTION_MONITORING_PERIOD_MS } from './eviction';
 import { referencesSource, syncProjectedRefresh } from './refresh';
+import { allocatePodIP, hostIPOf, nodeInternalIP } from './addresses';
 
 export const KUBELET = 'kubelet';
 const POD_KEY = 'pod/';
@@ -117,24 +118,6 @@ function kubeletDown(ctx: ReconcileContext, node: string): boolean {
 
 function requeueAt(key: string, at: number | undefined, now: number): Intent[] {
   return at === undefined ? [] : [{ type: 'requeue', key, afterMs: Math.max(0, at - now) }];
-}
-
-function hostIPOf(ctx: ReconcileContext, node: string): string {
-  const n = ctx.view.get('Node', undefined, node);
-  const addrs = (n?.status as { addresses?: { type: string; address: string }[] } | undefined)?.addresses ?? [];
-  const internal = addrs.find((a) => a.type === 'InternalIP');
-  if (internal) return internal.address;
-  const idx = Math.max(0, ctx.cluster.nodes.findIndex((x) => x.name === node));
-  return `192.168.0.${10 + idx}`;
-}
-
-/** Pod IPs come from the node's pod CIDR (spec.podCIDR, else 10.244.<node index>.0/24), in allocation order. */
-function allocatePodIP(ctx: ReconcileContext, state: KubeletState, node: string): string {
-  const nrt = nodeRt(state, node);
-  const cidr = (ctx.view.get('Node', undefined, node)?.spec as { podCIDR?: string } | undefined)?.podCIDR;
-  const idx = Math.max(0, ctx.cluster.nodes.findIndex((x) => x.name === node));
-  const prefix = cidr ? cidr.split('/')[0].split('.').slice(0, 3).join('.') : `10.244.${idx + 1}`;
-  return `${prefix}.${nrt.nextIp++}`;
 }
 
 function syncPod(ctx: ReconcileContext, state: KubeletState, ns: string, name: string): Intent[] {
@@ -309,6 +292,9 @@ function syncNode(ctx: ReconcileContext, state: KubeletState, node: string): Int
   }
   const want = [...inUse].sort();
   const nodeObj = ctx.view.get('Node', undefined, node);
+  // the kubelet's node status setters also report the node's addresses
+  if (nodeObj && !(nodeObj.status as { addresses?: unknown[] } | undefined)?.addresses)
+    intents.push({ type: 'patch', kind: 'Node', name: node, patchType: 'merge', patch: { status: { addresses: [{ type: 'InternalIP', address: nodeInternalIP(ctx, node) }, { type: 'Hostname', address: node }] } }, subresource: 'status' });
   const have = (nodeObj?.status as { volumesInUse?: string[] } | undefined)?.volumesInUse ?? [];
   if (nodeObj && JSON.stringify(have) !== JSON.stringify(want))
     intents.push({ type: 'patch', kind: 'Node', name: node, patchType: 'merge', patch: { status: { volumesInUse: want.length ? want : null } }, subresource: 'status' });

@@ -36,6 +36,12 @@ describe('alicloud profile, all controllers', () => {
     expect(p.status.phase).toBe('Running');
     // csi-disk creates disks in cn-hangzhou-b, where only one node lives
     expect(p.spec.nodeName).toBe('cn-hangzhou.192.168.1.10');
+    // the kubelet reports the node's address from its ACK name; the pod's hostIP is that address
+    expect((p.status as { hostIP?: string }).hostIP).toBe('192.168.1.10');
+    expect((sim.store.get('Node', undefined, 'cn-hangzhou.192.168.0.11')!.status as { addresses: unknown }).addresses).toEqual([
+      { type: 'InternalIP', address: '192.168.0.11' },
+      { type: 'Hostname', address: 'cn-hangzhou.192.168.0.11' },
+    ]);
     const reasons = sim.eventLog.filter((e) => e.involved.name === 'writer').map((e) => e.reason);
     // the scheduler first waits for the Immediate claim to be bound ("pod has unbound immediate PersistentVolumeClaims")
     expect(reasons.filter((r) => r !== 'FailedScheduling')).toEqual(['Scheduled', 'SuccessfulAttachVolume', 'Pulling', 'Pulled', 'Created', 'Started']);
