@@ -2,6 +2,7 @@
 export * from './script';
 export * from './commands';
 export * from './run';
+export * from './substitution';
 export * from './scenario';
 export * from './checks';
 export * from './run-scenario';

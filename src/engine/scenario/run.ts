@@ -2,7 +2,8 @@
 // in the headless CLI, the scenario tests and the browser, so a transcript is identical everywhere.
 import type { KubectlResult } from '../kubectl/types';
 import { runSimCommand, type ScriptEnv } from './commands';
-import type { ScriptLine } from './script';
+import { parseScriptLine, type ScriptLine } from './script';
+import { hasSubstitution, substitute, SubstitutionError } from './substitution';
 
 /** One executed command: what was typed and what it printed. */
 export interface CommandRecord {
@@ -30,10 +31,35 @@ export function executeLine(l: ScriptLine, env: ScriptEnv): TranscriptEntry {
       return { type: 'command', cmd: l.text, stdout: '', stderr: `error: ${l.error}\n`, code: 127, line: l.line };
     case 'kubectl':
     case 'sim': {
-      const r = l.type === 'kubectl' ? runKubectlLine(l.argv, env) : runSimCommand(l.argv, env);
+      const r = hasSubstitution(l.text) ? runSubstituted(l.text, env) : runParsed(l, env);
       return { type: 'command', cmd: l.text, stdout: r.stdout, stderr: r.stderr, code: r.code, line: l.line };
     }
   }
+}
+
+function runParsed(l: ScriptLine, env: ScriptEnv): KubectlResult {
+  if (l.type === 'kubectl') return runKubectlLine(l.argv, env);
+  if (l.type === 'sim') return runSimCommand(l.argv, env);
+  if (l.type === 'invalid') return { stdout: '', stderr: `error: ${l.error}\n`, code: 127 };
+  return { stdout: '', stderr: '', code: 0 };
+}
+
+/** A line with `$(kubectl …)`: the inner commands run first, then the line as expanded. */
+function runSubstituted(text: string, env: ScriptEnv): KubectlResult {
+  let expanded;
+  try {
+    expanded = substitute(text, (inner) => {
+      const l = parseScriptLine(inner);
+      if (l.type !== 'kubectl') return { stdout: '', stderr: `error: only kubectl commands may be substituted: $(${inner})\n` };
+      const r = runKubectlLine(l.argv, env);
+      return { stdout: r.stdout, stderr: r.stderr };
+    });
+  } catch (e) {
+    if (!(e instanceof SubstitutionError)) throw e;
+    return { stdout: '', stderr: `error: ${e.message}\n`, code: 2 };
+  }
+  const r = runParsed(parseScriptLine(expanded.text), env);
+  return { ...r, stderr: expanded.stderr + r.stderr };
 }
 
 function runKubectlLine(argv: readonly string[], env: ScriptEnv): KubectlResult {

@@ -171,3 +171,17 @@ describe('scenarios', () => {
     if (!p.ok) expect(p.errors.join('\n')).toContain(want);
   });
 });
+
+describe('command substitution in scripts', () => {
+  it('runs the inner kubectl first and echoes the line as typed', () => {
+    const e = env();
+    executeLine(parseScriptLine('kubectl create-pv a'), e);
+    const r = executeLine(parseScriptLine(`kubectl describe $(kubectl name-of 'pv/a')`), e);
+    expect(r).toMatchObject({ type: 'command', cmd: `kubectl describe $(kubectl name-of 'pv/a')`, stdout: 'describe name-of pv/a\n', code: 0 });
+  });
+
+  it('refuses anything but kubectl inside $(…)', () => {
+    const r = executeLine(parseScriptLine('kubectl get $(rm -rf /)'), env());
+    expect(r).toMatchObject({ stderr: expect.stringContaining('error: only kubectl commands may be substituted: $(rm -rf /)') });
+  });
+});
