@@ -193,3 +193,34 @@ test('a worker crash shows a message, restores the last good state and keeps the
   expect(await page.evaluate(() => localStorage.getItem('ksp.editor.text'))).toBe(text);
   await expect(page.locator('.monaco-editor .view-lines')).toContainText('my notes, not applied yet');
 });
+
+test('a Pending claim explains itself: every PV against each binding check; describe prints kubectl text', async ({ page }) => {
+  await pg.open();
+  await pg.sample('nas');
+  await pg.apply();
+  await expect(pg.node('PersistentVolumeClaim', 'default', 'nas-pvc')).toHaveAttribute('data-status', 'Bound');
+  await pg.setEditorText(`apiVersion: v1
+kind: PersistentVolumeClaim
+metadata:
+  name: big-claim
+spec:
+  accessModes: [ReadWriteMany]
+  storageClassName: ""
+  resources:
+    requests:
+      storage: 20Gi
+`);
+  await pg.apply();
+  await expect(pg.node('PersistentVolumeClaim', 'default', 'big-claim')).toHaveAttribute('data-status', 'Pending');
+  // the PV controller's FailedBinding warning is shown on the claim
+  await expect(pg.node('PersistentVolumeClaim', 'default', 'big-claim').getByTestId('graph.warning')).toContainText('FailedBinding');
+  await pg.node('PersistentVolumeClaim', 'default', 'big-claim').click();
+  await page.getByTestId('inspector.why').click();
+  const table = page.getByTestId('inspector.whyTable');
+  await expect(table).toContainText('nas-csi-pv');
+  // nas-csi-pv is taken by nas-pvc and too small
+  await expect(table.locator('td.bad')).toHaveCount(3);
+  await pg.shot('why-pending-1280');
+  await page.getByRole('button', { name: 'Describe' }).click();
+  await expect(page.getByTestId('inspector')).toContainText(/Events:[\s\S]*FailedBinding/);
+});

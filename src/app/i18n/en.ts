@@ -81,6 +81,8 @@ export const en = {
   'comp.csi-node': 'CSI node',
   'narration.title': 'Lesson',
   'narration.next': 'Run this step',
+  'narration.prev': 'Previous step',
+  'narration.nextStep': 'Next step',
   'narration.none': 'Lessons appear here when they are installed.',
   'misc.close': 'Close',
   'misc.time': 'Time',

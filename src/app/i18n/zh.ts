@@ -83,6 +83,8 @@ export const zh: Record<MessageKey, string> = {
   'comp.csi-node': 'CSI node 服务',
   'narration.title': '课程',
   'narration.next': '执行这一步',
+  'narration.prev': '上一步',
+  'narration.nextStep': '下一步',
   'narration.none': '课程安装后会显示在这里。',
   'misc.close': '关闭',
   'misc.time': '时间',

@@ -138,9 +138,10 @@ export function computeLayout(inp: LayoutInput): Layout {
       const id = key('Node', undefined, n.metadata.name);
       nodeX.set(n.metadata.name, nx);
       nodes.push({ id, type: 'node', x: nx, y: clusterTop + ZONE_LABEL, w: NODE_W, h: nodeH, data: { k: id, zone: z } });
-      const chips = inp.components.filter((c) => c.endsWith(`/${n.metadata.name}`)).sort();
+      const chips = inp.components.filter((c) => c.endsWith(`/${n.metadata.name}`)).sort((a, b) => Number(!a.startsWith('kubelet/')) - Number(!b.startsWith('kubelet/')));
+      // kubelet on the left, the CSI node service on the right: the calls between them need room
       chips.forEach((c, ci) =>
-        nodes.push({ id: `comp:${c}`, type: 'component', x: 10 + ci * 106, y: 34, w: 100, h: 22, parent: id, data: { name: c, chip: true } }),
+        nodes.push({ id: `comp:${c}`, type: 'component', x: ci === 0 ? 10 : NODE_W - 10 - 84, y: 34, w: 84, h: 22, parent: id, data: { name: c, chip: true } }),
       );
       (podsOn.get(n.metadata.name) ?? []).forEach((p, pi) => {
         const pk = keyOf(p);

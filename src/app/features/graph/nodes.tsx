@@ -45,17 +45,23 @@ export function subtitle(o: KObject): string {
     case 'StatefulSet':
     case 'ReplicaSet': {
       const st = (o.status ?? {}) as Any;
-      return `${st.readyReplicas ?? 0}/${s.replicas ?? 1} ready`;
+      return `READY ${st.readyReplicas ?? 0}/${s.replicas ?? 1}`; // kubectl's column word
     }
     default:
       return '';
   }
 }
 
+/**
+ * Reasons that mean "waiting on something" although upstream records them as Normal events
+ * (pv_controller.go: FailedBinding when no PV matches and no class is set; WaitForFirstConsumer).
+ */
+const STUCK_NORMAL_REASONS = new Set(['FailedBinding', 'WaitForFirstConsumer', 'WaitForPodScheduled']);
+
 function useWarning(k: string): string | undefined {
   return useCluster((s) => {
     const e = s.lastEvent[k];
-    return e && e.type === 'Warning' ? e.reason : undefined;
+    return e && (e.type === 'Warning' || STUCK_NORMAL_REASONS.has(e.reason)) ? e.reason : undefined;
   });
 }
 

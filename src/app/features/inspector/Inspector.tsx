@@ -96,29 +96,37 @@ function WhyTable({ e }: { e: Explanation | undefined }) {
       </table>
     );
   if (!e.rows.length) return <p className="note">{t('inspector.noPVs')}</p>;
+  // one column per PV, one row per check (in the order FindMatchingVolume applies them)
   const names = e.rows[0].checks.map((c) => c.name);
   return (
-    <table className="table why" data-testid="inspector.whyTable">
-      <thead>
-        <tr>
-          <th>{t('inspector.pv')}</th>
-          {names.map((n) => (
-            <th key={n}>{n}</th>
-          ))}
-        </tr>
-      </thead>
-      <tbody>
-        {e.rows.map((r) => (
-          <tr key={r.pv}>
-            <td>{r.pv}</td>
-            {r.checks.map((c) => (
-              <td key={c.name} className={c.ok ? 'ok' : 'bad'} title={c.detail}>
-                {c.ok ? '✓' : '✗'} {c.detail ?? ''}
-              </td>
+    <div className="why-wrap">
+      <table className="table why" data-testid="inspector.whyTable">
+        <thead>
+          <tr>
+            <th />
+            {e.rows.map((r) => (
+              <th key={r.pv} className="mono">
+                {r.pv}
+              </th>
             ))}
           </tr>
-        ))}
-      </tbody>
-    </table>
+        </thead>
+        <tbody>
+          {names.map((n, i) => (
+            <tr key={n}>
+              <th className="mono">{n}</th>
+              {e.rows.map((r) => {
+                const c = r.checks[i];
+                return (
+                  <td key={r.pv} className={c.ok ? 'ok' : 'bad'} title={c.detail}>
+                    {c.ok ? '✓' : '✗'} {c.detail ?? ''}
+                  </td>
+                );
+              })}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
   );
 }

@@ -28,10 +28,10 @@ export function Narration({ bridge }: { bridge: Bridge }) {
         <span className="narr-step">
           {step + 1} / {sc.steps.length}
         </span>
-        <button aria-label="previous step" disabled={step === 0} onClick={() => setStep(step - 1)}>
+        <button aria-label={t('narration.prev')} disabled={step === 0} onClick={() => setStep(step - 1)}>
           ‹
         </button>
-        <button aria-label="next step" disabled={step >= sc.steps.length - 1} onClick={() => setStep(step + 1)}>
+        <button aria-label={t('narration.nextStep')} disabled={step >= sc.steps.length - 1} onClick={() => setStep(step + 1)}>
           ›
         </button>
       </div>
