@@ -44,7 +44,7 @@ export function createExecHandler(sim: Simulation): ExecHandler {
       killInit: () => {
         killed = crashRuntimeContainer(c, sim.now(), CRASH_EXIT_CODE) || killed;
       },
-    });
+    }, req.stdin ?? '');
     if (killed) {
       sim.enqueue(KUBELET, `pod/${req.namespace}/${req.pod}`);
       sim.drain();

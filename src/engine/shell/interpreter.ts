@@ -265,10 +265,16 @@ function invoke(st: ShellState, argv: readonly string[], io: Io, viaShell: boole
   return cmd(ctx);
 }
 
-function invokeShell(st: ShellState, argv: readonly string[], io: Io): number {
+function invokeShell(st: ShellState, argv: readonly string[], ioIn: Io): number {
+  let io = ioIn;
   const i = argv.indexOf('-c');
-  if (i < 0) return 0; // an interactive shell without a terminal reads stdin: nothing to do, exits 0
-  const script = argv[i + 1] ?? '';
+  // Without -c the shell reads its script from stdin (`kubectl exec -i pod -- sh < script`); none: exit 0.
+  const script = i >= 0 ? (argv[i + 1] ?? '') : argv.length > 1 && !argv[1].startsWith('-') ? undefined : io.stdin;
+  if (script === undefined) {
+    io.err.push(`sh: can't open '${argv[1]}': No such file or directory\n`);
+    return 2;
+  }
+  if (i < 0) io = { ...io, stdin: '' };
   if (st.depth > 20) return 0;
   st.depth++;
   try {

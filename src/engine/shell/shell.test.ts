@@ -107,6 +107,11 @@ describe('exec without a shell', () => {
     expect(runArgv(['echo', '$APP', '*'], host()).stdout).toBe('$APP *\n');
   });
 
+  it('sh without -c runs its stdin (kubectl exec -i … -- sh < script)', () => {
+    expect(runArgv(['sh'], host(), 'echo from-stdin; exit 4\n')).toMatchObject({ stdout: 'from-stdin\n', code: 4 });
+    expect(runArgv(['sh'], host())).toMatchObject({ stdout: '', code: 0 });
+  });
+
   it('kill 1 asks the runtime to end the container', () => {
     const signals: string[] = [];
     const r = runArgv(['kill', '1'], { ...host(), killInit: (s) => signals.push(s) });
