@@ -44,6 +44,7 @@ describe('kubelet: a pod with a CSI disk', () => {
     ]);
     expect(pod.status?.podIP).toMatch(/^10\.244\.1\.\d+$/);
     expect(pod.status?.containerStatuses[0].state.running).toBeDefined();
+    expect(pod.status?.containerStatuses[0].volumeMounts).toEqual([{ mountPath: '/data', name: 'data' }]);
   });
 
   it('shows ContainerCreating while the volume is not yet attached', () => {
@@ -137,6 +138,7 @@ describe('kubelet: data in volumes', () => {
     createPod(sim, { name: 'p', node: 'node-1', containers: [busybox('c', [{ name: 'v', mountPath: '/data', readOnly: true }])], volumes: [{ name: 'v', emptyDir: {} }] });
     sim.settle();
     expect(sh(sim, 'p', 'touch /data/x', 'c')).toEqual({ stdout: '', stderr: 'touch: /data/x: Read-only file system\n', code: 1 });
+    expect(podOf(sim, 'p')!.status!.containerStatuses[0].volumeMounts).toEqual([{ mountPath: '/data', name: 'v', readOnly: true, recursiveReadOnly: 'Disabled' }]);
     expect(sh(sim, 'p', 'echo a > /data/y', 'c')).toEqual({ stdout: '', stderr: "sh: can't create /data/y: Read-only file system\n", code: 1 });
     expect(sh(sim, 'p', 'mkdir /data/d', 'c').stderr).toBe("mkdir: can't create directory '/data/d': Read-only file system\n");
   });

@@ -36,7 +36,14 @@ function terminatedState(t: TerminatedInfo) {
   return { terminated: { containerID: t.containerID, exitCode: t.exitCode, finishedAt: rfc3339(t.finishedAt), reason: t.reason, startedAt: rfc3339(t.startedAt) } };
 }
 
-function containerStatus(c: ContainerRt, waitingReason: string) {
+type VolumeMountSpec = { name: string; mountPath: string; readOnly?: boolean };
+
+/** RecursiveReadOnlyMounts (beta, on in 1.31+): the kubelet reports each mount; read-only ones say recursiveReadOnly. */
+function mountStatuses(mounts: readonly VolumeMountSpec[]) {
+  return mounts.map((m) => ({ mountPath: m.mountPath, name: m.name, ...(m.readOnly ? { readOnly: true, recursiveReadOnly: 'Disabled' } : {}) }));
+}
+
+function containerStatus(c: ContainerRt, waitingReason: string, mounts: readonly VolumeMountSpec[]) {
   let state: Record<string, unknown>;
   if (c.step === 'running') state = { running: { startedAt: rfc3339(c.startedAt ?? 0) } };
   else if (c.step === 'terminated' && c.terminated) state = terminatedState(c.terminated);
@@ -53,6 +60,7 @@ function containerStatus(c: ContainerRt, waitingReason: string) {
     restartCount: c.restartCount,
     started: c.step === 'running',
     state,
+    ...(ran && mounts.length ? { volumeMounts: mountStatuses(mounts) } : {}),
   };
   return s;
 }
@@ -63,6 +71,8 @@ const byName = (a: Record<string, unknown>, b: Record<string, unknown>) => (Stri
 export function buildPodStatus(pod: PodObj, prt: PodRt, hostIP: string, now: number): Record<string, unknown> {
   const phase = podPhase(pod, prt);
   const sandbox = prt.podIP !== undefined;
+  const specs = [...(pod.spec?.initContainers ?? []), ...(pod.spec?.containers ?? [])];
+  const mountsOf = (name: string) => (specs.find((x) => x.name === name)?.volumeMounts ?? []) as readonly VolumeMountSpec[];
   const inits = prt.containers.filter((c) => c.init);
   const apps = prt.containers.filter((c) => !c.init);
   const initPending = inits.filter((c) => !(c.step === 'terminated' && c.terminated?.exitCode === 0)).map((c) => c.name);
@@ -85,10 +95,10 @@ export function buildPodStatus(pod: PodObj, prt: PodRt, hostIP: string, now: num
   ];
   const status: Record<string, unknown> = {
     conditions,
-    containerStatuses: apps.map((c) => containerStatus(c, initPending.length ? 'PodInitializing' : 'ContainerCreating')).sort(byName),
+    containerStatuses: apps.map((c) => containerStatus(c, initPending.length ? 'PodInitializing' : 'ContainerCreating', mountsOf(c.name))).sort(byName),
     hostIP,
     hostIPs: [{ ip: hostIP }],
-    ...(inits.length ? { initContainerStatuses: inits.map((c) => containerStatus(c, 'PodInitializing')) } : {}),
+    ...(inits.length ? { initContainerStatuses: inits.map((c) => containerStatus(c, 'PodInitializing', mountsOf(c.name))) } : {}),
     phase,
     ...(sandbox ? { podIP: prt.podIP, podIPs: [{ ip: prt.podIP }] } : {}),
     ...(pod.status?.qosClass ? { qosClass: pod.status.qosClass } : {}),
