@@ -55,6 +55,8 @@ describe('kubelet: a pod with a CSI disk', () => {
     const pod = podOf(sim, 'web')!;
     expect(pod.status?.phase).toBe('Pending');
     expect(pod.status?.containerStatuses[0].state).toEqual({ waiting: { reason: 'ContainerCreating' } });
+    // reported from the spec even before the container exists (seen in 1.31+ `kubectl get pod -o yaml`)
+    expect(pod.status?.containerStatuses[0].volumeMounts).toEqual([{ mountPath: '/data', name: 'data' }]);
     expect(pod.status?.conditions[0]).toMatchObject({ type: 'PodReadyToStartContainers', status: 'False' });
     expect(exec(sim, 'web', ['ls']).stderr).toBe('error: unable to upgrade connection: container not found ("app")\n');
   });

@@ -60,7 +60,7 @@ function containerStatus(c: ContainerRt, waitingReason: string, mounts: readonly
     restartCount: c.restartCount,
     started: c.step === 'running',
     state,
-    ...(ran && mounts.length ? { volumeMounts: mountStatuses(mounts) } : {}),
+    ...(mounts.length ? { volumeMounts: mountStatuses(mounts) } : {}),
   };
   return s;
 }
