@@ -12,7 +12,7 @@ import { claimNameOf, nodeIsReady, podNodeIndex, POD_NODE_INDEX, uniqueVolumeNam
 import type { KObject } from '../../model/types';
 import { isKubeletStopped } from '../nodelifecycle/faults';
 import { newKubeletState, nodeRt, podRtByName, podRtKey, type KubeletState, type PodRt } from './runtime';
-import { kubeletSource, syncPodVolumes, tearDownLatency, tearDownPodVolumes } from './volume-manager';
+import { kubeletSource, removeNodeDir, syncPodVolumes, tearDownLatency, tearDownPodVolumes } from './volume-manager';
 import { containerSpecs, newContainers, syncContainers } from './containers';
 import { buildPodStatus, podPhase } from './pod-status';
 import { syncNodeExpansion } from './node-expand';
@@ -132,6 +132,7 @@ function syncPod(ctx: ReconcileContext, state: KubeletState, ns: string, name: s
     // The pod object is gone (force deletion) or replaced: the kubelet cleans up what it still runs.
     intents.push(...tearDownPodVolumes(ctx, { namespace: ns, name }, prt));
     state.pods.delete(podRtKey(prt.namespace, prt.name));
+    removeNodeDir(ctx, prt.node, `/var/lib/kubelet/pods/${prt.uid}`);
     intents.push({ type: 'requeue', key: `${NODE_KEY}${prt.node}`, afterMs: 0 });
     prt = undefined;
   }
@@ -256,6 +257,7 @@ function terminate(ctx: ReconcileContext, state: KubeletState, pod: PodObj, prt:
     prt.step = 'done';
   }
   state.pods.delete(podRtKey(prt.namespace, prt.name));
+  removeNodeDir(ctx, prt.node, `/var/lib/kubelet/pods/${prt.uid}`);
   intents.push({ type: 'requeue', key: `${NODE_KEY}${prt.node}`, afterMs: 0 });
   intents.push(deletePod(pod));
   return intents;
@@ -280,7 +282,10 @@ function syncNode(ctx: ReconcileContext, state: KubeletState, node: string): Int
       if (driver?.stageUnstage && sv.done)
         intents.push({ type: 'trace', trace: { from: `kubelet/${node}`, to: `csi-node/${node}`, call: 'NodeUnstageVolume', objects: [`PersistentVolume//${sv.pvName}`], ok: true, detail: sv.globalPath } });
     }
-    if (ctx.now >= sv.unstageDue) nrt.staged.delete(sv.pvName);
+    if (ctx.now >= sv.unstageDue) {
+      nrt.staged.delete(sv.pvName);
+      removeNodeDir(ctx, node, sv.globalPath.replace(/\/globalmount$/, ''));
+    }
     else wake = wake === undefined ? sv.unstageDue : Math.min(wake, sv.unstageDue);
   }
   const inUse = new Set<string>();

@@ -209,6 +209,14 @@ describe('kubelet: access modes are per node', () => {
     sh(sim, 'a', 'echo from-a > /data/f');
     expect(sh(sim, 'b', 'cat /data/f').stdout).toBe('from-a\n');
     expect(nodeShell(sim, 'node-1', ['sh', '-c', 'findmnt | grep -c /dev/vdb']).stdout).toBe('3\n'); // global mount + two pod mounts
+    const uid = podOf(sim, 'a')!.metadata.uid;
+    expect(nodeShell(sim, 'node-1', ['cat', `/var/lib/kubelet/pods/${uid}/volumes/kubernetes.io~csi/pv-data/mount/f`]).stdout).toBe('from-a\n');
+    expect(nodeShell(sim, 'node-1', ['ls', '/var/lib/kubelet/pods']).stdout.split('\n').filter(Boolean)).toHaveLength(2);
+    sim.store.delete('Pod', 'default', 'a', { gracePeriodSeconds: 0 });
+    sim.store.delete('Pod', 'default', 'b', { gracePeriodSeconds: 0 });
+    sim.settle();
+    expect(nodeShell(sim, 'node-1', ['ls', '/var/lib/kubelet/pods'])).toMatchObject({ stdout: '', code: 0 });
+    expect(nodeShell(sim, 'node-1', ['ls', '/var/lib/kubelet/plugins/kubernetes.io/csi/disk.csi.example.com'])).toMatchObject({ stdout: '', code: 0 });
   });
 });
 

@@ -7,7 +7,7 @@
 import type { Intent, ReconcileContext } from '../types';
 import { driverByName } from '../../storage/cluster-config';
 import { ensureStaticAsset, locatePersistentVolume, nodeRootAssetId } from '../../storage/locate';
-import { mkdirp } from '../../fs/tree';
+import { lookup, mkdirp } from '../../fs/tree';
 import { sha256Hex } from '../../util/sha256';
 import { attachRequired, boundVolumeOf, claimNameOf, uniqueVolumeName, type PodObj, type PodVolume, type PvObj } from '../attachdetach/volumes';
 import { checkHostPathType, NODE_ROOT_DEVICE, nodeRoot, podVolumeDir, setUpInline } from './volume-plugins';
@@ -87,6 +87,7 @@ function stepVolume(ctx: ReconcileContext, state: KubeletState, pod: PodObj, prt
     if (r.error) return { fail: { op: 'MountVolume.SetUp', specName: vol.name, error: r.error } };
     vr.mount = r.mount;
     vr.ownedAsset = r.ownedAsset;
+    if (vr.mount) makeNodeDir(ctx, node, vr.mount.hostPath);
     vr.phase = 'mounted';
     return {};
   }
@@ -143,6 +144,7 @@ function stepVolume(ctx: ReconcileContext, state: KubeletState, pod: PodObj, prt
       return { wake: staged.due };
     }
     staged.done = true;
+    makeNodeDir(ctx, node, staged.globalPath);
   }
   const hostPath = `${podVolumeDir(pod.metadata.uid ?? '', 'csi', pv.metadata.name)}/mount`;
   if (vr.phase !== 'publishing') {
@@ -166,6 +168,7 @@ function stepVolume(ctx: ReconcileContext, state: KubeletState, pod: PodObj, prt
     hostPath,
     ...(nfsVers ? { options: nfsOptions(pv, nfsVers) } : {}),
   } satisfies MountRecord;
+  if (vr.mount) makeNodeDir(ctx, node, vr.mount.hostPath);
   vr.phase = 'mounted';
   return {};
 }
@@ -197,6 +200,7 @@ function setUpNonCsiPv(ctx: ReconcileContext, pv: PvObj, vr: VolumeRt, node: str
     sizeBytes: asset.sizeBytes,
     hostPath: podVolumeDir(uid, nfs ? 'nfs' : spec.local ? 'local-volume' : 'host-path', pv.metadata.name),
   };
+  if (vr.mount) makeNodeDir(ctx, node, vr.mount.hostPath);
   vr.phase = 'mounted';
   return {};
 }
@@ -280,4 +284,16 @@ export function tearDownLatency(ctx: ReconcileContext, prt: PodRt): number {
     if (driver) ms = Math.max(ms, ctx.rng.int(driver.latency.publish[0], driver.latency.publish[1]));
   }
   return ms;
+}
+
+/** The kubelet creates its mount points on the node's disk (what `sim node N -- ls /var/lib/kubelet/pods` shows). */
+export function makeNodeDir(ctx: ReconcileContext, node: string, path: string): void {
+  mkdirp(nodeRoot(ctx, node).root, path, ctx.now);
+}
+
+/** …and removes them when a pod's volumes are cleaned up or a volume is unstaged. */
+export function removeNodeDir(ctx: ReconcileContext, node: string, path: string): void {
+  const parts = path.split('/').filter(Boolean);
+  const parent = lookup(nodeRoot(ctx, node).root, parts.slice(0, -1).join('/'));
+  if (parent?.type === 'dir') delete parent.entries[parts[parts.length - 1]];
 }
