@@ -12,7 +12,7 @@ import type { PodObj } from '../controllers/attachdetach/volumes';
 import { KUBELET } from '../controllers/kubelet/controller';
 import { containerEnv, containerSpecs, crashRuntimeContainer } from '../controllers/kubelet/containers';
 import { CRASH_EXIT_CODE, kubeletState } from '../controllers/kubelet/crash';
-import { newKubeletState, podRtByName } from '../controllers/kubelet/runtime';
+import { newKubeletState, podRtByUid } from '../controllers/kubelet/runtime';
 import { runArgv } from './interpreter';
 import { containerMounts, nodeMounts, podHostname } from './namespace';
 
@@ -30,7 +30,7 @@ export function createExecHandler(sim: Simulation): ExecHandler {
     const phase = pod.status?.phase;
     if (phase === 'Succeeded' || phase === 'Failed') return fail(`error: cannot exec into a container in a completed pod; current phase is ${phase}`);
     const state = kubeletState(sim);
-    const prt = state && podRtByName(state, req.namespace, req.pod);
+    const prt = state && podRtByUid(state, pod.metadata.uid);
     const c = prt?.containers.find((x) => x.name === name);
     if (!prt || !c || c.step !== 'running') return fail(`error: unable to upgrade connection: container not found ("${name}")`);
     const env = containerEnv(pod, spec);

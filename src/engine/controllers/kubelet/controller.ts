@@ -11,7 +11,7 @@ import { driverByName } from '../../storage/cluster-config';
 import { claimNameOf, nodeIsReady, podNodeIndex, POD_NODE_INDEX, uniqueVolumeName, type PodObj, type PvObj } from '../attachdetach/volumes';
 import type { KObject } from '../../model/types';
 import { isKubeletStopped } from '../nodelifecycle/faults';
-import { newKubeletState, nodeRt, podRtByName, podRtKey, type KubeletState, type PodRt } from './runtime';
+import { addPodRt, newKubeletState, nodeRt, podRtsByName, removePodRt, type KubeletState, type PodRt } from './runtime';
 import { kubeletSource, removeNodeDir, syncPodVolumes, tearDownLatency, tearDownPodVolumes } from './volume-manager';
 import { containerSpecs, newContainers, syncContainers } from './containers';
 import { buildPodStatus, podPhase } from './pod-status';
@@ -123,21 +123,22 @@ function requeueAt(key: string, at: number | undefined, now: number): Intent[] {
 function syncPod(ctx: ReconcileContext, state: KubeletState, ns: string, name: string): Intent[] {
   const key = `${POD_KEY}${ns}/${name}`;
   const pod = ctx.view.get<PodObj>('Pod', ns, name);
-  let prt = podRtByName(state, ns, name);
   const intents: Intent[] = [];
-  // A node whose kubelet is down (Ready != True) does nothing: its pods keep running or stay Terminating.
-  const hostNode = prt?.node ?? pod?.spec?.nodeName;
-  if (hostNode && kubeletDown(ctx, hostNode)) return [];
-  if (prt && (!pod || pod.metadata.uid !== prt.uid)) {
-    // The pod object is gone (force deletion) or replaced: the kubelet cleans up what it still runs.
-    intents.push(...tearDownPodVolumes(ctx, { namespace: ns, name }, prt));
-    state.pods.delete(podRtKey(prt.namespace, prt.name));
-    removeNodeDir(ctx, prt.node, `/var/lib/kubelet/pods/${prt.uid}`);
-    intents.push({ type: 'requeue', key: `${NODE_KEY}${prt.node}`, afterMs: 0 });
-    prt = undefined;
+  for (const old of podRtsByName(state, ns, name)) {
+    if (pod && old.uid === pod.metadata.uid) continue;
+    // The pod object is gone (force deletion) or re-created: the old pod's kubelet cleans up what it still
+    // runs — once it is up (a node whose kubelet is down keeps its containers and mounts).
+    if (kubeletDown(ctx, old.node)) continue;
+    intents.push(...tearDownPodVolumes(ctx, { namespace: ns, name }, old));
+    removePodRt(state, old);
+    removeNodeDir(ctx, old.node, `/var/lib/kubelet/pods/${old.uid}`);
+    intents.push({ type: 'requeue', key: `${NODE_KEY}${old.node}`, afterMs: 0 });
   }
+  let prt = pod ? state.pods.get(pod.metadata.uid ?? '') : undefined;
   const nodeName = pod?.spec?.nodeName;
   if (!pod || !nodeName) return intents;
+  // A node whose kubelet is down (stopped, or not Ready) does nothing: its pods keep running or stay Terminating.
+  if (kubeletDown(ctx, nodeName)) return intents;
   if (!ctx.cluster.nodes.some((n) => n.name === nodeName) && !ctx.view.get('Node', undefined, nodeName)) return intents;
   if (!prt) {
     if (pod.metadata.deletionTimestamp) return [...intents, deletePod(pod)];
@@ -153,7 +154,7 @@ function syncPod(ctx: ReconcileContext, state: KubeletState, ns: string, name: s
       conditionTimes: new Map(),
       hasSizeLimit: (pod.spec?.volumes ?? []).some((v) => v.emptyDir?.sizeLimit !== undefined),
     };
-    state.pods.set(podRtKey(ns, name), prt);
+    addPodRt(state, prt);
     intents.push({ type: 'requeue', key: `${NODE_KEY}${nodeName}`, afterMs: 0 });
   }
   if (pod.metadata.deletionTimestamp) return [...intents, ...terminate(ctx, state, pod, prt, key)];
@@ -256,7 +257,7 @@ function terminate(ctx: ReconcileContext, state: KubeletState, pod: PodObj, prt:
     if (ctx.now < (prt.due ?? 0)) return [...intents, ...requeueAt(key, prt.due, ctx.now)];
     prt.step = 'done';
   }
-  state.pods.delete(podRtKey(prt.namespace, prt.name));
+  removePodRt(state, prt);
   removeNodeDir(ctx, prt.node, `/var/lib/kubelet/pods/${prt.uid}`);
   intents.push({ type: 'requeue', key: `${NODE_KEY}${prt.node}`, afterMs: 0 });
   intents.push(deletePod(pod));

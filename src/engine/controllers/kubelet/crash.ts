@@ -3,7 +3,7 @@
 import type { Simulation } from '../../sim/simulation';
 import { KUBELET, type KubeletController } from './controller';
 import { crashRuntimeContainer } from './containers';
-import { podRtByName, type KubeletState } from './runtime';
+import { podRtByUid, type KubeletState } from './runtime';
 
 /** SIGKILL's exit status (128 + 9), what `kubectl describe` shows as `Exit Code: 137`. */
 export const CRASH_EXIT_CODE = 137;
@@ -18,7 +18,7 @@ export function kubeletState(sim: Simulation): KubeletState | undefined {
  */
 export function crashContainer(sim: Simulation, namespace: string, pod: string, container?: string, exitCode = CRASH_EXIT_CODE): string | undefined {
   const state = kubeletState(sim);
-  const prt = state && podRtByName(state, namespace, pod);
+  const prt = state && podRtByUid(state, sim.store.get('Pod', namespace, pod)?.metadata.uid);
   if (!prt) return `pod ${namespace}/${pod} is not running on any node`;
   const c = container ? prt.containers.find((x) => x.name === container) : prt.containers.find((x) => !x.init);
   if (!c) return `container ${container} is not valid for pod ${pod}`;

@@ -108,3 +108,48 @@ describe('the lesson’s NAS demo (static provisioning, section 4.3)', () => {
     expect(sim.errors).toEqual([]);
   });
 });
+
+describe('a node dies (lesson 2.2)', () => {
+  it('a StatefulSet pod moves to another node of the zone with its disk after the out-of-service taint', async () => {
+    const { failNode, setOutOfService } = await import('../nodelifecycle/commands');
+    const sim = createSimulation(loadClusterProfile(BUILTIN_PROFILES.alicloud), { seed: 21 });
+    const exec = createExecHandler(sim);
+    sim.store.create({
+      apiVersion: 'apps/v1',
+      kind: 'StatefulSet',
+      metadata: { name: 'web', namespace: 'default' },
+      spec: {
+        serviceName: 'web',
+        replicas: 1,
+        selector: { matchLabels: { app: 'web' } },
+        template: {
+          metadata: { labels: { app: 'web' } },
+          spec: {
+            nodeSelector: { 'topology.kubernetes.io/zone': 'cn-hangzhou-a' },
+            containers: [{ name: 'nginx', image: 'nginx:1.27', volumeMounts: [{ name: 'www', mountPath: '/usr/share/nginx/html' }] }],
+          },
+        },
+        volumeClaimTemplates: [{ metadata: { name: 'www' }, spec: { accessModes: ['ReadWriteOnce'], resources: { requests: { storage: '20Gi' } } } }],
+      },
+    });
+    sim.settle();
+    const first = sim.store.get('Pod', 'default', 'web-0') as KObject & { spec: { nodeName: string }; status: { phase: string } };
+    expect(first.status.phase).toBe('Running');
+    const dead = first.spec.nodeName;
+    expect(exec({ namespace: 'default', pod: 'web-0', argv: ['sh', '-c', 'echo hello > /usr/share/nginx/html/index.html'] }).code).toBe(0);
+
+    failNode(sim, dead);
+    sim.advance(10 * 60_000);
+    // the pod is stuck Terminating on the dead node and its disk stays attached there
+    expect((sim.store.get('Pod', 'default', 'web-0') as KObject).metadata.deletionTimestamp).toBeDefined();
+    expect(sim.store.list('VolumeAttachment').map((v) => (v.spec as { nodeName: string }).nodeName)).toEqual([dead]);
+
+    setOutOfService(sim, dead);
+    sim.settle();
+    const moved = sim.store.get('Pod', 'default', 'web-0') as KObject & { spec: { nodeName: string }; status: { phase: string } };
+    expect(moved.status.phase).toBe('Running');
+    expect(moved.spec.nodeName).not.toBe(dead);
+    expect(sim.store.list('VolumeAttachment').map((v) => (v.spec as { nodeName: string }).nodeName)).toEqual([moved.spec.nodeName]);
+    expect(exec({ namespace: 'default', pod: 'web-0', argv: ['cat', '/usr/share/nginx/html/index.html'] }).stdout).toBe('hello\n');
+  });
+});

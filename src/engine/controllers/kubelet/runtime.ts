@@ -118,12 +118,15 @@ export interface NodeRt {
 }
 
 export interface KubeletState {
-  readonly pods: Map<string, PodRt>; // by `namespace/name` (PodRt.uid tells a re-created pod apart)
+  /** by pod uid: a pod re-created under the same name (StatefulSet) is another pod, maybe on another node */
+  readonly pods: Map<string, PodRt>;
+  /** `namespace/name` → uids of the pods the kubelets still hold under that name */
+  readonly names: Map<string, Set<string>>;
   readonly nodes: Map<string, NodeRt>;
 }
 
 export function newKubeletState(): KubeletState {
-  return { pods: new Map(), nodes: new Map() };
+  return { pods: new Map(), names: new Map(), nodes: new Map() };
 }
 
 export function nodeRt(state: KubeletState, name: string): NodeRt {
@@ -132,10 +135,28 @@ export function nodeRt(state: KubeletState, name: string): NodeRt {
   return n;
 }
 
-export function podRtByName(state: KubeletState, namespace: string, name: string): PodRt | undefined {
-  return state.pods.get(podRtKey(namespace, name));
+/** The runtime record of the pod object with this uid (undefined when no kubelet runs it). */
+export function podRtByUid(state: KubeletState, uid: string | undefined): PodRt | undefined {
+  return uid === undefined ? undefined : state.pods.get(uid);
 }
 
-export function podRtKey(namespace: string, name: string): string {
-  return `${namespace}/${name}`;
+/** Every pod the kubelets hold under a name: the current object's and any left over on a dead node. */
+export function podRtsByName(state: KubeletState, namespace: string, name: string): PodRt[] {
+  return [...(state.names.get(`${namespace}/${name}`) ?? [])].map((uid) => state.pods.get(uid)!).filter(Boolean);
+}
+
+export function addPodRt(state: KubeletState, prt: PodRt): void {
+  state.pods.set(prt.uid, prt);
+  const key = `${prt.namespace}/${prt.name}`;
+  let set = state.names.get(key);
+  if (!set) state.names.set(key, (set = new Set()));
+  set.add(prt.uid);
+}
+
+export function removePodRt(state: KubeletState, prt: PodRt): void {
+  state.pods.delete(prt.uid);
+  const key = `${prt.namespace}/${prt.name}`;
+  const set = state.names.get(key);
+  set?.delete(prt.uid);
+  if (set && set.size === 0) state.names.delete(key);
 }
