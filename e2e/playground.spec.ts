@@ -224,3 +224,24 @@ spec:
   await page.getByRole('button', { name: 'Describe' }).click();
   await expect(page.getByTestId('inspector')).toContainText(/Events:[\s\S]*FailedBinding/);
 });
+
+test('a share link rebuilds the same state in a fresh page', async ({ page, context }) => {
+  await pg.open();
+  await pg.sample('nas');
+  await pg.apply();
+  await expect(pg.node('PersistentVolumeClaim', 'default', 'nas-pvc')).toHaveAttribute('data-status', 'Bound');
+  await pg.pause();
+  const before = await pg.snapshot();
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  await page.getByTestId('header.share').click();
+  await expect.poll(() => page.evaluate(() => location.hash)).toMatch(/^#s=/);
+  const url = await page.evaluate(() => location.href);
+  const other = new Playground(await context.newPage());
+  await other.open(url);
+  await expect(other.node('PersistentVolumeClaim', 'default', 'nas-pvc')).toHaveAttribute('data-status', 'Bound');
+  // a shared link opens paused on the moment it was taken
+  await expect(other.page.getByTestId('timeline.play')).toHaveAttribute('data-playing', 'false');
+  expect(await other.time()).toBe(before.time);
+  expect((await other.snapshot()).objects).toEqual(before.objects);
+  expect(other.foreign).toEqual([]);
+});

@@ -49,7 +49,7 @@ export function App({ bridge }: { bridge: Bridge }) {
 
   async function share() {
     const s = clusterStore.getState();
-    const hash = await encodeShare({ profile: s.profile, seed: s.seed, time: s.playback.time, log: s.playback.log, scenario: s.scenario?.id });
+    const hash = await encodeShare({ profile: s.profile, seed: s.seed, time: s.time, log: s.playback.log, scenario: s.scenario?.id });
     const url = `${location.origin}${location.pathname}#${hash}`;
     history.replaceState(null, '', `#${hash}`);
     try {
@@ -138,7 +138,7 @@ export function App({ bridge }: { bridge: Bridge }) {
             </div>
             {tab === 'inspector' && <Inspector bridge={bridge} />}
             {tab === 'events' && <EventList />}
-            {tab === 'tables' && <Tables />}
+            {tab === 'tables' && <Tables bridge={bridge} />}
             <div hidden={tab !== 'terminal'} className="tab-pane">
               <Terminal bridge={bridge} />
             </div>

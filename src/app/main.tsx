@@ -12,7 +12,7 @@ async function boot() {
   const shared = location.hash ? await decodeShare(location.hash) : undefined;
   const bridge = createBridge(
     shared
-      ? { profile: shared.profile, seed: shared.seed, log: shared.log, time: shared.time, scenario: shared.scenario }
+      ? { profile: shared.profile, seed: shared.seed, log: shared.log, time: shared.time, scenario: shared.scenario, paused: true }
       : { profile: DEFAULT_PROFILE, seed: 1 },
     () => new Worker(new URL('../worker/engine.worker.ts', import.meta.url), { type: 'module' }),
   );

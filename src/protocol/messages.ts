@@ -111,6 +111,8 @@ export interface InitOptions {
   readonly log?: readonly LoggedCommand[];
   /** replay to this virtual time (default: the end of the log) */
   readonly time?: number;
+  /** start paused (a shared link opens on the exact moment it was taken) */
+  readonly paused?: boolean;
 }
 
 /** One row of "why is this claim pending?": a PV and the outcome of each binding check. */
@@ -144,6 +146,8 @@ export type ToWorker =
   | { readonly type: 'runStep'; readonly index: number }
   | { readonly type: 'reset'; readonly profile?: string; readonly seed?: number }
   | { readonly type: 'describe'; readonly id: number; readonly key: ObjKey }
+  /** a read-only kubectl command (get, describe …) that is not recorded in the command log */
+  | { readonly type: 'query'; readonly id: number; readonly argv: readonly string[] }
   | { readonly type: 'explain'; readonly id: number; readonly key: ObjKey };
 
 export type FromWorker =
@@ -163,6 +167,7 @@ export type FromWorker =
   | { readonly type: 'playback'; readonly state: PlaybackState }
   | { readonly type: 'result'; readonly id: number; readonly result: CommandResult }
   | { readonly type: 'describe'; readonly id: number; readonly text: string }
+  | { readonly type: 'query'; readonly id: number; readonly stdout: string; readonly stderr: string }
   | { readonly type: 'explain'; readonly id: number; readonly explanation: Explanation }
   | { readonly type: 'scenario'; readonly id: string; readonly summary?: { readonly en: string; readonly zh: string }; readonly steps: readonly ScenarioStepView[] }
   /** a script line the worker ran on its own (a lesson step), for the terminal */

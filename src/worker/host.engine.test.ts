@@ -72,4 +72,15 @@ describe('Host with the engine', () => {
     const out = h.out.filter((m) => m.type === 'output').map((m) => (m.type === 'output' ? m.line : ''));
     expect(out.indexOf('kubectl apply -f disk-pvc.yaml')).toBeLessThan(out.indexOf('kubectl get pv'));
   });
+
+  it('a query runs kubectl get without recording it; a query that would write is refused', () => {
+    const h = harness();
+    h.host.handle({ type: 'init', opts: { profile: 'alicloud', seed: 1 } }, 0);
+    h.host.handle({ type: 'query', id: 7, argv: ['get', 'sc'] }, 0);
+    const q = h.out.find((m) => m.type === 'query');
+    expect(q?.type === 'query' && q.stdout).toMatch(/^NAME\s+PROVISIONER[\s\S]*csi-disk/);
+    h.host.handle({ type: 'query', id: 8, argv: ['delete', 'sc', 'csi-disk'] }, 0);
+    expect(h.host.simulation.store.get('StorageClass', undefined, 'csi-disk')).toBeDefined();
+    expect(h.host.commandLog).toEqual([]);
+  });
 });

@@ -160,7 +160,7 @@ export class Host {
         this.horizon = Math.max(this.time, end);
         this.postReady();
         this.postScenario();
-        this.playing = true;
+        this.playing = !msg.opts.paused;
         this.lastWall = wallMs;
         this.flush();
         return;
@@ -233,6 +233,16 @@ export class Host {
       case 'explain':
         this.deps.post({ type: 'explain', id: msg.id, explanation: explain(this.sim, msg.key) });
         return;
+      case 'query': {
+        // only verbs that read: a query never changes the cluster, so it stays out of the log
+        const verb = msg.argv.find((a) => !a.startsWith('-'));
+        const r =
+          this.deps.runKubectl && (verb === 'get' || verb === 'describe')
+            ? this.deps.runKubectl(this.kubectlContext(), msg.argv)
+            : { stdout: '', stderr: `error: only get and describe can be queried\n`, code: 1 };
+        this.deps.post({ type: 'query', id: msg.id, stdout: r.stdout, stderr: r.stderr });
+        return;
+      }
       default:
         assertNever(msg);
     }

@@ -13,6 +13,8 @@ export interface Bridge {
   command(cmd: Command): Promise<CommandResult>;
   describe(key: string): Promise<string>;
   explain(key: string): Promise<Explanation>;
+  /** `kubectl get …` / `describe …` without recording it */
+  query(argv: readonly string[]): Promise<string>;
 }
 
 export function createBridge(opts: InitOptions, makeWorker: () => Worker): Bridge {
@@ -44,6 +46,7 @@ export function createBridge(opts: InitOptions, makeWorker: () => Worker): Bridg
         return;
       case 'patch':
         clusterStore.setState((st) => reducePatch(st, m.patch));
+        good = { log: good.log, time: m.patch.time };
         return;
       case 'playback':
         clusterStore.setState({ playback: m.state });
@@ -51,6 +54,7 @@ export function createBridge(opts: InitOptions, makeWorker: () => Worker): Bridg
         return;
       case 'result':
       case 'describe':
+      case 'query':
       case 'explain': {
         const w = waiters.get(m.id);
         waiters.delete(m.id);
@@ -111,6 +115,11 @@ export function createBridge(opts: InitOptions, makeWorker: () => Worker): Bridg
         (m) => (m.type === 'result' ? m.result : { stdout: '', stderr: m.type === 'error' ? m.message : 'no result', code: 1, markers: [] }),
       ),
     describe: (key) => request((id) => ({ type: 'describe', id, key }), (m) => (m.type === 'describe' ? m.text : '')),
+    query: (argv) =>
+      request(
+        (id) => ({ type: 'query', id, argv }),
+        (m) => (m.type === 'query' ? m.stdout || m.stderr : ''),
+      ),
     explain: (key) =>
       request(
         (id) => ({ type: 'explain', id, key }),

@@ -1,27 +1,26 @@
-// `kubectl get pv`, `kubectl get pvc`, `kubectl get pods` as kubectl prints them, live.
-import { useMemo } from 'react';
-import type { KObject } from '../../../engine/model/types';
+// `kubectl get pv`, `kubectl get pvc`, `kubectl get pods -o wide`, printed by the engine's kubectl (the
+// same printers the terminal and the CLI use), refreshed when the objects change or a virtual second
+// passes (ages).
+import { useEffect, useState } from 'react';
 import { useCluster } from '../../state/cluster';
-import { formatTable, podTable, pvcTable, pvTable } from './printers';
+import type { Bridge } from '../../bridge/worker-bridge';
 
 const AGE_STEP_MS = 1000;
+const COMMANDS = [['get', 'pv'], ['get', 'pvc'], ['get', 'pods', '-o', 'wide']];
 
-export function Tables() {
+export function Tables({ bridge }: { bridge: Bridge }) {
   const objects = useCluster((s) => s.objects);
-  // ages change every second of virtual time, not every frame
-  const now = useCluster((s) => Math.floor((s.time + s.epoch) / AGE_STEP_MS) * AGE_STEP_MS);
-  const text = useMemo(() => {
-    const of = (k: string) =>
-      Object.values(objects)
-        .filter((o: KObject) => o.kind === k && (!o.metadata.namespace || o.metadata.namespace === 'default'))
-        .sort((a, b) => a.metadata.name.localeCompare(b.metadata.name));
-    const block = (cmd: string, t: ReturnType<typeof pvTable>) => `$ ${cmd}\n${t.rows.length ? formatTable(t) : 'No resources found'}\n`;
-    return [
-      block('kubectl get pv', pvTable(of('PersistentVolume'), now)),
-      block('kubectl get pvc', pvcTable(of('PersistentVolumeClaim'), now)),
-      block('kubectl get pods', podTable(of('Pod'), now)),
-    ].join('\n');
-  }, [objects, now]);
+  const second = useCluster((s) => Math.floor(s.time / AGE_STEP_MS));
+  const [text, setText] = useState('');
+  useEffect(() => {
+    let live = true;
+    void Promise.all(COMMANDS.map((argv) => bridge.query(argv))).then((outs) => {
+      if (live) setText(outs.map((o, i) => `$ kubectl ${COMMANDS[i].join(' ')}\n${o}`).join('\n'));
+    });
+    return () => {
+      live = false;
+    };
+  }, [objects, second, bridge]);
   return (
     <pre className="code tables" data-testid="tables">
       {text}

@@ -111,7 +111,7 @@ export function Timeline({ bridge }: { bridge: Bridge }) {
           type="range"
           min={0}
           max={end}
-          step={100}
+          step={1}
           value={time}
           aria-label={t('timeline.scrubber')}
           data-testid="timeline.scrubber"
