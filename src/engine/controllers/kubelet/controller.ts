@@ -178,7 +178,7 @@ function syncPod(ctx: ReconcileContext, state: KubeletState, ns: string, name: s
     const over = prt.step === 'running' ? emptyDirOverLimit(ctx, pod, prt) : undefined;
     if (over) {
       const ev = evict(ctx, pod, prt, over);
-      intents.push(...ev.intents, ...tearDownPodVolumes(ctx, pod_ref(pod), prt));
+      intents.push(...ev.intents, ...tearDownPodVolumes(ctx, podRef(pod), prt));
       prt.step = 'done';
       prt.evicted = ev.status;
       intents.push({ type: 'requeue', key: `${NODE_KEY}${nodeName}`, afterMs: 0 });
@@ -192,7 +192,7 @@ function syncPod(ctx: ReconcileContext, state: KubeletState, ns: string, name: s
     const phase = podPhase(pod, prt);
     if ((phase === 'Succeeded' || phase === 'Failed') && prt.containers.every((c) => c.step === 'terminated' || c.step === 'pending')) {
       // A terminal pod's volumes are torn down (the object stays until someone deletes it).
-      intents.push(...tearDownPodVolumes(ctx, pod_ref(pod), prt));
+      intents.push(...tearDownPodVolumes(ctx, podRef(pod), prt));
       prt.step = 'done';
       intents.push({ type: 'requeue', key: `${NODE_KEY}${nodeName}`, afterMs: 0 });
     }
@@ -201,7 +201,7 @@ function syncPod(ctx: ReconcileContext, state: KubeletState, ns: string, name: s
   return [...intents, ...requeueAt(key, wake, ctx.now)];
 }
 
-function pod_ref(pod: PodObj) {
+function podRef(pod: PodObj) {
   return { namespace: pod.metadata.namespace ?? 'default', name: pod.metadata.name };
 }
 
@@ -251,7 +251,7 @@ function terminate(ctx: ReconcileContext, state: KubeletState, pod: PodObj, prt:
     }
     prt.step = 'unmounting';
     prt.due = ctx.now + tearDownLatency(ctx, prt);
-    intents.push(...tearDownPodVolumes(ctx, pod_ref(pod), prt));
+    intents.push(...tearDownPodVolumes(ctx, podRef(pod), prt));
   }
   if (prt.step === 'unmounting') {
     if (ctx.now < (prt.due ?? 0)) return [...intents, ...requeueAt(key, prt.due, ctx.now)];

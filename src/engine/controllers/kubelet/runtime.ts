@@ -113,8 +113,8 @@ export interface NodeRt {
   readonly name: string;
   readonly images: Set<string>;
   readonly staged: Map<string, StagedVolume>;
+  /** next host number handed out from the node's pod CIDR */
   nextIp: number;
-  nextDevice: number;
 }
 
 export interface KubeletState {
@@ -131,7 +131,7 @@ export function newKubeletState(): KubeletState {
 
 export function nodeRt(state: KubeletState, name: string): NodeRt {
   let n = state.nodes.get(name);
-  if (!n) state.nodes.set(name, (n = { name, images: new Set(), staged: new Map(), nextIp: 2, nextDevice: 1 }));
+  if (!n) state.nodes.set(name, (n = { name, images: new Set(), staged: new Map(), nextIp: 2 }));
   return n;
 }
 
