@@ -4,6 +4,7 @@
 //  - unknown container: `Error from server (BadRequest): container <c> is not valid for pod <pod>`
 //  - completed pod (kubectl's own check): `error: cannot exec into a container in a completed pod; current phase is Succeeded`
 //  - container not running (creating, crash-looping): `error: unable to upgrade connection: container not found ("<c>")`
+//  - the node's kubelet is down: `Error from server: error dialing backend: dial tcp <node IP>:10250: i/o timeout`
 // A successful exec returns the command's own stdout, stderr and exit code; kubectl adds
 // `command terminated with exit code N` for a non-zero code.
 import type { ExecHandler, KubectlResult } from '../kubectl/types';
@@ -12,6 +13,7 @@ import type { PodObj } from '../controllers/attachdetach/volumes';
 import { KUBELET } from '../controllers/kubelet/controller';
 import { containerEnv, containerSpecs, crashRuntimeContainer } from '../controllers/kubelet/containers';
 import { CRASH_EXIT_CODE, kubeletState } from '../controllers/kubelet/crash';
+import { isKubeletStopped } from '../controllers/nodelifecycle/faults';
 import { newKubeletState, podRtByUid } from '../controllers/kubelet/runtime';
 import { runArgv } from './interpreter';
 import { containerMounts, nodeMounts, podHostname } from './namespace';
@@ -29,6 +31,12 @@ export function createExecHandler(sim: Simulation): ExecHandler {
     if (!spec) return fail(`Error from server (BadRequest): container ${name} is not valid for pod ${req.pod}`);
     const phase = pod.status?.phase;
     if (phase === 'Succeeded' || phase === 'Failed') return fail(`error: cannot exec into a container in a completed pod; current phase is ${phase}`);
+    // The API server proxies exec to the node's kubelet (port 10250); a dead node does not answer.
+    if (isKubeletStopped(sim.backends, pod.spec.nodeName)) {
+      const addrs = (sim.store.get('Node', undefined, pod.spec.nodeName)?.status as { addresses?: { type: string; address: string }[] } | undefined)?.addresses ?? [];
+      const ip = addrs.find((a) => a.type === 'InternalIP')?.address ?? pod.status?.hostIP ?? pod.spec.nodeName;
+      return fail(`Error from server: error dialing backend: dial tcp ${ip}:10250: i/o timeout`);
+    }
     const state = kubeletState(sim);
     const prt = state && podRtByUid(state, pod.metadata.uid);
     const c = prt?.containers.find((x) => x.name === name);

@@ -139,6 +139,7 @@ describe('a node dies (lesson 2.2)', () => {
     expect(exec({ namespace: 'default', pod: 'web-0', argv: ['sh', '-c', 'echo hello > /usr/share/nginx/html/index.html'] }).code).toBe(0);
 
     failNode(sim, dead);
+    expect(exec({ namespace: 'default', pod: 'web-0', argv: ['ls'] }).stderr).toMatch(/^Error from server: error dialing backend: dial tcp 192\.168\.0\.1[01]:10250: i\/o timeout\n$/);
     sim.advance(10 * 60_000);
     // the pod is stuck Terminating on the dead node and its disk stays attached there
     expect((sim.store.get('Pod', 'default', 'web-0') as KObject).metadata.deletionTimestamp).toBeDefined();
