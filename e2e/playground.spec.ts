@@ -148,7 +148,11 @@ test('screens at 1920×1080, in Chinese and dark', async ({ page }) => {
   await page.getByTestId('narration.run').click();
   await expect(page.locator('[data-testid^="graph.node.PersistentVolumeClaim.default.disk-pvc"]')).toHaveAttribute('data-status', 'Bound', { timeout: 30_000 });
   await pg.shot('lesson-dynamic-disk-1920-zh-dark');
+  const viewport = page.locator('.react-flow__viewport');
+  const before = await viewport.getAttribute('style');
   await page.setViewportSize({ width: 1280, height: 720 });
+  // the graph refits to the smaller window
+  await expect.poll(() => viewport.getAttribute('style')).not.toBe(before);
   await pg.shot('lesson-dynamic-disk-1280-zh-dark');
 });
 

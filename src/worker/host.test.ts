@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { FromWorker, Patch, PlaybackState } from '../protocol/messages';
+import { runKubectl } from '../engine/kubectl';
 import { Host } from './host';
 
 const PV = `apiVersion: v1
@@ -18,7 +19,7 @@ spec:
 
 function harness() {
   const out: FromWorker[] = [];
-  const host = new Host({ post: (m) => out.push(m) });
+  const host = new Host({ post: (m) => out.push(m), runKubectl });
   const patches = () => out.filter((m): m is Extract<FromWorker, { type: 'patch' }> => m.type === 'patch').map((m) => m.patch);
   const playback = () => out.filter((m): m is Extract<FromWorker, { type: 'playback' }> => m.type === 'playback').map((m) => m.state).at(-1) as PlaybackState;
   // mirror of what a UI would hold after applying every patch

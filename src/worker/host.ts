@@ -24,7 +24,6 @@ import {
   type ToWorker,
 } from '../protocol/messages';
 import { displayStatus } from '../protocol/status';
-import { fallbackApply } from './fallback-apply';
 import { INLINE_PROFILE } from './inline-profile';
 import { errorMarkers, syntaxMarkers } from './markers';
 import { explain } from './explain';
@@ -48,7 +47,7 @@ const MAX_TICK_VIRTUAL_MS = 10_000;
 export interface HostDeps {
   readonly post: (m: FromWorker) => void;
   readonly profiles?: ProfileSource;
-  readonly runKubectl?: RunKubectl;
+  readonly runKubectl: RunKubectl;
   /** the lessons, loaded on first use (parsing them all would slow the first paint) */
   readonly scenarios?: ReadonlyMap<string, ScenarioBundle> | (() => ReadonlyMap<string, ScenarioBundle>);
 }
@@ -237,7 +236,7 @@ export class Host {
         // only verbs that read: a query never changes the cluster, so it stays out of the log
         const verb = msg.argv.find((a) => !a.startsWith('-'));
         const r =
-          this.deps.runKubectl && (verb === 'get' || verb === 'describe')
+          verb === 'get' || verb === 'describe'
             ? this.deps.runKubectl(this.kubectlContext(), msg.argv)
             : { stdout: '', stderr: `error: only get and describe can be queried\n`, code: 1 };
         this.deps.post({ type: 'query', id: msg.id, stdout: r.stdout, stderr: r.stderr });
@@ -318,7 +317,7 @@ export class Host {
       case 'apply':
       case 'delete': {
         const syn = syntaxMarkers(cmd.text);
-        const r = this.deps.runKubectl ? this.deps.runKubectl(this.kubectlContext(cmd.text), [cmd.type, '-f', '-']) : fallbackApply(sim, cmd.text, cmd.type);
+        const r = this.deps.runKubectl(this.kubectlContext(cmd.text), [cmd.type, '-f', '-']);
         sim.drain();
         return { ...r, markers: syn.length ? syn : r.code !== 0 ? errorMarkers(cmd.text, r.stderr) : [] };
       }
@@ -330,7 +329,6 @@ export class Host {
           return { stdout: '', stderr: `${(e as Error).message}\n`, code: 2, markers: [] };
         }
         if (argv[0] === 'kubectl') argv = argv.slice(1);
-        if (!this.deps.runKubectl) return { stdout: '', stderr: 'kubectl is not available in this build yet\n', code: 1, markers: [] };
         const r = this.deps.runKubectl(this.kubectlContext(), argv);
         sim.drain();
         return { ...r, markers: [] };
@@ -344,7 +342,7 @@ export class Host {
         }
         const run = this.deps.runKubectl;
         const r = runSimCommand(argv, {
-          kubectl: (a, ctx) => (run ? run(ctx, a) : { stdout: '', stderr: 'kubectl is not available\n', code: 1 }),
+          kubectl: (a, ctx) => run(ctx, a),
           ...this.kubectlContext(),
         });
         sim.drain();
@@ -357,12 +355,9 @@ export class Host {
 
   private describe(key: string): string {
     const [kind, ns, name] = key.split('/');
-    if (this.deps.runKubectl) {
-      const argv = ['describe', kind.toLowerCase(), name, ...(ns ? ['-n', ns] : [])];
-      const r = this.deps.runKubectl(this.kubectlContext(), argv);
-      return r.stdout || r.stderr;
-    }
-    return '';
+    const argv = ['describe', kind.toLowerCase(), name, ...(ns ? ['-n', ns] : [])];
+    const r = this.deps.runKubectl(this.kubectlContext(), argv);
+    return r.stdout || r.stderr;
   }
 
   // ---- time ----------------------------------------------------------------------------------------

@@ -37,8 +37,20 @@ function AutoFit({ width, height, big }: { width: number; height: number; big: b
   const rf = useReactFlow();
   useEffect(() => {
     // Easing a large graph mounts and unmounts hundreds of cards per frame: jump instead.
-    const id = requestAnimationFrame(() => void rf.fitView({ padding: 0.08, duration: big ? 0 : 300, maxZoom: 1.15 }));
-    return () => cancelAnimationFrame(id);
+    const fit = () => void rf.fitView({ padding: 0.08, duration: big ? 0 : 300, maxZoom: 1.15 });
+    const id = requestAnimationFrame(fit);
+    // a resized window (projector, full screen) refits too
+    let t: ReturnType<typeof setTimeout> | undefined;
+    const onResize = () => {
+      clearTimeout(t);
+      t = setTimeout(fit, 150);
+    };
+    window.addEventListener('resize', onResize);
+    return () => {
+      cancelAnimationFrame(id);
+      clearTimeout(t);
+      window.removeEventListener('resize', onResize);
+    };
   }, [rf, width, height, big]);
   return null;
 }
