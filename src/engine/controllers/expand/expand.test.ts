@@ -50,6 +50,8 @@ describe('volume expansion', () => {
       ['ExternalExpanding', 'waiting for an external controller to expand this PVC', 'volume_expand'],
       ['Resizing', 'External resizer is resizing volume pv-data', `external-resizer ${DISK_DRIVER}`],
       ['FileSystemResizeRequired', 'Require file system resize of volume on node', `external-resizer ${DISK_DRIVER}`],
+      // node_expander.go: recorded on the pod and on the claim
+      ['FileSystemResizeSuccessful', 'MountVolume.NodeExpandVolume succeeded for volume "pv-data" node-1', 'kubelet'],
     ]);
     expect((sim.store.get('PersistentVolume', undefined, 'pv-data')!.spec as { capacity: { storage: string } }).capacity.storage).toBe('30Gi');
     expect(claim(sim).status.capacity.storage).toBe('30Gi');

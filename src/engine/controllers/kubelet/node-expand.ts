@@ -1,7 +1,7 @@
 // Online expansion on the node (operation_generator NodeExpandVolume): when the resizer left a claim with
 // FileSystemResizePending and a pod on this node has the volume mounted, the kubelet grows the file system
 // (CSI NodeExpandVolume), records the new size in the claim's status.capacity, clears the conditions and says
-// `MountVolume.NodeExpandVolume succeeded for volume "<pv>" <node>` on the pod.
+// `MountVolume.NodeExpandVolume succeeded for volume "<pv>" <node>` on the pod and on the claim.
 import type { Intent, ReconcileContext } from '../types';
 import type { KObject, PersistentVolume, PersistentVolumeClaim } from '../../model/types';
 import { driverByName } from '../../storage/cluster-config';
@@ -46,15 +46,12 @@ export function syncNodeExpansion(ctx: ReconcileContext, state: KubeletState, po
 function finishExpansion(pod: PodObj, prt: PodRt, pvc: PersistentVolumeClaim & KObject, pv: PersistentVolume & KObject): Intent[] {
   const { conditions: _c, allocatedResourceStatuses: _a, ...rest } = (pvc.status ?? {}) as Record<string, unknown>;
   const status = { ...rest, capacity: { ...(pvc.status?.capacity ?? {}), storage: pv.spec?.capacity?.storage } };
+  // node_expander.go records the success on the pod and on the claim (GenerateMsg: `… for volume "<pv>" <node>`).
+  const message = `MountVolume.NodeExpandVolume succeeded for volume "${pv.metadata.name}" ${prt.node}`;
+  const source = kubeletSource(prt.node);
   return [
+    { type: 'event', involved: pod, eventType: 'Normal', reason: 'FileSystemResizeSuccessful', message, source },
+    { type: 'event', involved: pvc, eventType: 'Normal', reason: 'FileSystemResizeSuccessful', message, source },
     { type: 'updateStatus', obj: { ...structuredClone(pvc), status } },
-    {
-      type: 'event',
-      involved: pod,
-      eventType: 'Normal',
-      reason: 'FileSystemResizeSuccessful',
-      message: `MountVolume.NodeExpandVolume succeeded for volume "${pv.metadata.name}" ${prt.node}`,
-      source: kubeletSource(prt.node),
-    },
   ];
 }
