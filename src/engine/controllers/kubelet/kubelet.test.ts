@@ -263,6 +263,34 @@ describe('kubelet: mount failures', () => {
     expect(podOf(sim, 'p')!.status!.containerStatuses[0].state.waiting.reason).toBe('ContainerCreating');
   });
 
+  it('a local PV whose directory is missing on the node fails NewMounter; once created on the node it mounts', () => {
+    const sim = newTestSim();
+    const pvc = sim.store.create({ apiVersion: 'v1', kind: 'PersistentVolumeClaim', metadata: { name: 'local', namespace: 'default' }, spec: { accessModes: ['ReadWriteOnce'], storageClassName: '', volumeName: 'local-pv', resources: { requests: { storage: '1Gi' } } } }).obj;
+    sim.store.create({
+      apiVersion: 'v1',
+      kind: 'PersistentVolume',
+      metadata: { name: 'local-pv' },
+      spec: {
+        capacity: { storage: '1Gi' },
+        accessModes: ['ReadWriteOnce'],
+        storageClassName: '',
+        claimRef: { kind: 'PersistentVolumeClaim', namespace: 'default', name: 'local', uid: pvc.metadata.uid },
+        local: { path: '/mnt/disks/vol1' },
+        nodeAffinity: { required: { nodeSelectorTerms: [{ matchExpressions: [{ key: 'kubernetes.io/hostname', operator: 'In', values: ['node-1'] }] }] } },
+      },
+    });
+    createPod(sim, { name: 'p', node: 'node-1', containers: [busybox('c', [{ name: 'data', mountPath: '/data' }])], volumes: [claimVolume('data', 'local')] });
+    sim.advance(5_000);
+    expect(eventsOf(sim, 'Pod', 'p').find((e) => e.reason === 'FailedMount')?.message).toBe(
+      'MountVolume.NewMounter initialization failed for volume "local-pv" : path "/mnt/disks/vol1" does not exist',
+    );
+    nodeShell(sim, 'node-1', ['mkdir', '-p', '/mnt/disks/vol1']);
+    sim.advance(150_000);
+    expect(podOf(sim, 'p')!.status!.phase).toBe('Running');
+    sh(sim, 'p', 'echo on-node > /data/f');
+    expect(nodeShell(sim, 'node-1', ['cat', '/mnt/disks/vol1/f']).stdout).toBe('on-node\n');
+  });
+
   it('optional: true makes a missing configMap an empty volume; a present one is materialised read-only', () => {
     const sim = newTestSim();
     sim.store.create({ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'cfg', namespace: 'default' }, data: { 'app.conf': 'x=1\n' } });

@@ -188,13 +188,18 @@ function setUpNonCsiPv(ctx: ReconcileContext, pv: PvObj, vr: VolumeRt, node: str
   if (spec.hostPath) {
     const err = checkHostPathType(nodeRoot(ctx, node).root, spec.hostPath.path, spec.hostPath.type ?? '', ctx.now);
     if (err) return { fail: { op: 'MountVolume.SetUp', specName, error: err } };
-  } else if (spec.local) mkdirp(asset.root, loc.path, ctx.now);
+  } else if (spec.local && lookup(asset.root, loc.path)?.type !== 'dir') {
+    // local volumes name a disk or directory the administrator prepared on the node; nothing creates it
+    return { fail: { op: 'MountVolume.NewMounter initialization', specName, error: `path "${loc.path}" does not exist` } };
+  }
   const nfs = !!spec.nfs;
+  const vers = nfs ? nfsVersion(pv) : undefined;
   vr.mount = {
     volName: vr.name,
     assetId: nfs ? asset.id : nodeRootAssetId(node),
     path: loc.path,
-    fsType: nfs ? 'nfs4' : 'ext4',
+    fsType: !vers ? 'ext4' : vers.startsWith('4') ? 'nfs4' : 'nfs',
+    ...(vers ? { options: nfsOptions(pv, vers) } : {}),
     source: nfs ? `${spec.nfs!.server}:${spec.nfs!.path}` : NODE_ROOT_DEVICE,
     readOnly: readOnly || !!spec.nfs?.readOnly,
     sizeBytes: asset.sizeBytes,
