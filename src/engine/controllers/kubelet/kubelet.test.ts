@@ -250,8 +250,8 @@ describe('kubelet: mount failures', () => {
   it.each([
     ['missing configMap', [{ name: 'config', configMap: { name: 'app-config' } }], 'MountVolume.SetUp failed for volume "config" : configmap "app-config" not found'],
     ['missing secret', [{ name: 'creds', secret: { secretName: 'db' } }], 'MountVolume.SetUp failed for volume "creds" : secret "db" not found'],
-    ['hostPath Directory that does not exist', [{ name: 'data', hostPath: { path: '/srv/none', type: 'Directory' } }], `MountVolume.SetUp failed for volume "data" : hostPath /srv/none doesn't exist`],
-    ['hostPath File that is a directory', [{ name: 'data', hostPath: { path: '/tmp', type: 'File' } }], `MountVolume.SetUp failed for volume "data" : hostPath type check failed: /tmp is not a file, it's a Directory`],
+    ['hostPath Directory that does not exist', [{ name: 'data', hostPath: { path: '/srv/none', type: 'Directory' } }], 'MountVolume.SetUp failed for volume "data" : hostPath type check failed: /srv/none is not a directory'],
+    ['hostPath File that is a directory', [{ name: 'data', hostPath: { path: '/tmp', type: 'File' } }], 'MountVolume.SetUp failed for volume "data" : hostPath type check failed: /tmp is not a file'],
   ])('%s → FailedMount, pod stays ContainerCreating', (_n, volumes, message) => {
     const sim = newTestSim();
     const mounts = volumes.map((v) => ({ name: v.name, mountPath: `/m/${v.name}` }));

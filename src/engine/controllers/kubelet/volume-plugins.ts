@@ -188,10 +188,11 @@ export function checkHostPathType(root: DirNode, path: string, type: string, now
   }
   const want = HOSTPATH_TYPES[t];
   if (!want) return `${type} is an invalid volume type`;
+  // 1.30–1.32 (hostpath checkType): a missing path fails the same check as a wrong type. Later releases
+  // say `hostPath <p> doesn't exist` and append `, it's a <type>`.
   const node = lookup(root, path);
-  if (!node) return `hostPath ${path} doesn't exist`;
-  const actual = node.type === 'dir' ? 'Directory' : 'File';
-  if (actual !== t) return `hostPath type check failed: ${path} is not a ${want}, it's a ${actual}`;
+  const actual = node?.type === 'dir' ? 'Directory' : node ? 'File' : undefined;
+  if (actual !== t) return `hostPath type check failed: ${path} is not a ${want}`;
   return undefined;
 }
 
