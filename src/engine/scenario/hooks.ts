@@ -12,7 +12,9 @@ export type ScriptHooks = Pick<ScriptEnv, 'exec' | 'nodeShell' | 'faults'>;
 
 /** A fault command prints nothing on success, `error: …` otherwise (as kill would). */
 function outcome(error: string | undefined): KubectlResult {
-  return error === undefined ? { stdout: '', stderr: '', code: 0 } : { stdout: '', stderr: `error: ${error}\n`, code: 1 };
+  if (error === undefined) return { stdout: '', stderr: '', code: 0 };
+  // An API error already reads like kubectl's (`Error from server (NotFound): …`); anything else gets `error: `.
+  return { stdout: '', stderr: `${error.startsWith('Error from server') ? '' : 'error: '}${error}\n`, code: 1 };
 }
 
 /** The node lifecycle commands throw `Error from server (NotFound): …` for an unknown node. */
