@@ -271,12 +271,13 @@ export const CASES: readonly Case[] = [
   {
     dir: 'c26',
     cluster: 'minikube',
-    // type: Directory requires /data/foo to exist; it does not on a fresh node, so SetUp fails
-    // (host_path.go typeMatchedOrError: "hostPath <path> doesn't exist"), the pod stays ContainerCreating.
+    // type: Directory requires /data/foo to be a directory; it does not exist on a fresh node, so SetUp fails
+    // (1.32 host_path.go checkTypeInternal: "hostPath type check failed: <path> is not a directory"; the
+    // "doesn't exist" wording is later), the pod stays ContainerCreating.
     title: 'hostPath type Directory that does not exist: FailedMount',
     expect: [
       { type: 'pod', name: 'hostpath-example-linux', phase: 'Pending', node: 'minikube', waiting: { reason: 'ContainerCreating' } },
-      { type: 'event', on: 'Pod/hostpath-example-linux', eventType: 'Warning', reason: 'FailedMount', message: 'MountVolume.SetUp failed for volume "example-volume" : hostPath /data/foo doesn\'t exist' },
+      { type: 'event', on: 'Pod/hostpath-example-linux', eventType: 'Warning', reason: 'FailedMount', message: 'MountVolume.SetUp failed for volume "example-volume" : hostPath type check failed: /data/foo is not a directory' },
     ],
   },
   {
