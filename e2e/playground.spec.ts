@@ -60,6 +60,11 @@ test('static NAS: applying the lesson manifests from the editor binds nas-pvc', 
   await page.getByTestId('tab.tables').click();
   await expect(page.getByTestId('tables')).toContainText(/nas-pvc\s+Bound\s+nas-csi-pv\s+5Gi\s+RWX/);
   await pg.shot('static-nas-1280');
+  // the terminal runs the engine's kubectl and records the command
+  await page.getByTestId('tab.terminal').click();
+  await page.getByTestId('terminal.input').fill('kubectl get pvc nas-pvc');
+  await page.getByTestId('terminal.input').press('Enter');
+  await expect(page.getByTestId('terminal')).toContainText(/NAME\s+STATUS\s+VOLUME[\s\S]*nas-pvc\s+Bound\s+nas-csi-pv/);
 });
 
 test('dynamic disk: CreateVolume, then attach, then mount, in order (as far as the engine goes)', async ({ page }) => {
@@ -227,6 +232,12 @@ spec:
   await pg.shot('why-pending-1280');
   await page.getByRole('button', { name: 'Describe' }).click();
   await expect(page.getByTestId('inspector')).toContainText(/Events:[\s\S]*FailedBinding/);
+  // the event list, filtered to the selected claim, newest first
+  await page.getByTestId('tab.events').click();
+  await page.getByText('Only the selected object').click();
+  await expect(page.getByTestId('events.row').first()).toHaveAttribute('data-reason', 'FailedBinding');
+  await expect(page.getByTestId('events.row').filter({ hasNotText: 'persistentvolumeclaim/big-claim' })).toHaveCount(0);
+  await pg.shot('events-1280');
 });
 
 test('a share link rebuilds the same state in a fresh page', async ({ page, context }) => {

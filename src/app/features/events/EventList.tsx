@@ -25,28 +25,22 @@ export function EventList() {
       {rows.length === 0 ? (
         <p className="note">{t('events.empty')}</p>
       ) : (
-        <table className="table">
-          <thead>
-            <tr>
-              <th>{t('events.time')}</th>
-              <th>{t('events.type')}</th>
-              <th>{t('events.reason')}</th>
-              <th>{t('events.object')}</th>
-              <th>{t('events.message')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((e) => (
-              <tr key={e.seq} className={e.type === 'Warning' ? 'warn' : ''} data-testid="events.row" data-reason={e.reason}>
-                <td className="mono">{formatTime(e.time - epoch)}</td>
-                <td>{e.type}</td>
-                <td className="mono">{e.reason}{e.count > 1 ? ` (x${e.count})` : ''}</td>
-                <td className="mono">{`${e.involved.kind.toLowerCase()}/${e.involved.name}`}</td>
-                <td>{e.message}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <ol className="event-list" aria-label={`${t('events.time')} · ${t('events.type')} · ${t('events.reason')} · ${t('events.object')} · ${t('events.message')}`}>
+          {rows.map((e) => (
+            <li key={e.seq} className={`event ${e.type === 'Warning' ? 'warn' : ''}`} data-testid="events.row" data-reason={e.reason}>
+              <div className="event-head">
+                <span className="mono muted">{formatTime(e.time - epoch)}</span>
+                <span className={`badge ${e.type === 'Warning' ? 'tone-bad' : 'tone-idle'}`}>{e.type}</span>
+                <span className="mono event-reason">
+                  {e.reason}
+                  {e.count > 1 ? ` (x${e.count})` : ''}
+                </span>
+                <span className="mono muted event-obj">{`${e.involved.kind.toLowerCase()}/${e.involved.name}`}</span>
+              </div>
+              <div className="event-msg">{e.message}</div>
+            </li>
+          ))}
+        </ol>
       )}
     </div>
   );
