@@ -1,8 +1,9 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { main, parseCliArgs } from './cli';
+import { REPO_ROOT } from './engine-parts';
 
 const dir = mkdtempSync(join(tmpdir(), 'sim-cli-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -67,11 +68,20 @@ describe('sim run', () => {
     expect(r.err).toContain(text);
   });
 
+  it('runs a scenario.yaml: the golden transcript, then the checks', async () => {
+    const dir = join(REPO_ROOT, 'scenarios/smallest-fit');
+    const r = await run('run', join(dir, 'scenario.yaml'));
+    expect(r.code).toBe(0);
+    expect(r.out.startsWith(readFileSync(join(dir, 'expected.txt'), 'utf8'))).toBe(true);
+    expect(r.out).toContain('# checks: 7/7 passed\n');
+  });
+
   it('parses flags in both spellings', () => {
     expect(parseCliArgs(['run', 'x.sim', '--cluster=minikube', '--seed', '7', '--jsonl'])).toEqual({
       file: 'x.sim',
       cluster: 'minikube',
       seed: 7,
+      seedGiven: true,
       jsonl: true,
       strict: false,
     });
