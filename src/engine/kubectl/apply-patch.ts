@@ -3,18 +3,7 @@
 // file are set, everything else the server or controllers wrote stays. Lists with a patch merge key merge
 // by key and drop the items that were applied before and are gone now (`$patch: delete`).
 
-/** patchMergeKey of the list fields the lessons touch (k8s.io/api struct tags). */
-const MERGE_KEYS: Record<string, string> = {
-  containers: 'name',
-  initContainers: 'name',
-  ephemeralContainers: 'name',
-  volumes: 'name',
-  volumeMounts: 'mountPath',
-  volumeDevices: 'devicePath',
-  env: 'name',
-  ports: 'containerPort',
-  imagePullSecrets: 'name',
-};
+import { MERGE_KEYS, SCALAR_MERGE } from '../store/strategic-merge';
 
 type J = Record<string, unknown>;
 const isObj = (v: unknown): v is J => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -34,6 +23,24 @@ function setElementOrder(field: string, modified: unknown, live: unknown, change
   return (modified as J[]).map((x) => ({ [key]: x[key] }));
 }
 
+/**
+ * A list of scalars with the merge strategy (finalizers): the items the live list lacks are sent, and
+ * those removed from the file since the last apply go in `$deleteFromPrimitiveList/<field>` — the
+ * caller puts that key beside the list (diffListsOfScalars in three-way mode).
+ */
+function scalarListPatch(modified: unknown[], live: unknown): unknown {
+  const l = Array.isArray(live) ? live : [];
+  const added = modified.filter((x) => !l.some((y) => eq(x, y)));
+  return added.length ? added : undefined;
+}
+
+function deletedScalars(original: unknown, modified: unknown): unknown[] | undefined {
+  const o = Array.isArray(original) ? original : [];
+  const m = Array.isArray(modified) ? modified : [];
+  const gone = o.filter((x) => !m.some((y) => eq(x, y)));
+  return gone.length ? gone : undefined;
+}
+
 /** Returns the patch, or undefined when nothing needs to change. */
 export function threeWayPatch(original: unknown, modified: unknown, live: unknown, field = ''): unknown {
   if (isObj(modified)) {
@@ -48,12 +55,18 @@ export function threeWayPatch(original: unknown, modified: unknown, live: unknow
       }
       const sub = threeWayPatch(o[k], v, l[k], k);
       if (sub !== undefined) patch[k] = sub;
+      if (SCALAR_MERGE.has(k)) {
+        const gone = deletedScalars(o[k], v);
+        if (gone) patch[`$deleteFromPrimitiveList/${k}`] = gone;
+        continue;
+      }
       const order = setElementOrder(k, v, l[k], sub !== undefined);
       if (order) patch[`$setElementOrder/${k}`] = order;
     }
     return Object.keys(patch).length ? patch : undefined;
   }
   if (Array.isArray(modified)) {
+    if (SCALAR_MERGE.has(field)) return scalarListPatch(modified, live);
     const key = MERGE_KEYS[field];
     if (key && modified.every((x) => isObj(x) && key in x)) {
       const l = Array.isArray(live) ? live.filter(isObj) : [];

@@ -55,6 +55,35 @@ export function invalidText(e: ApiError): string {
   return `${s}: \n` + errs.map((x) => `* ${x}\n`).join('');
 }
 
+/**
+ * utilerrors.Aggregate: the resource builder's ContinueOnError collects every reading error of a
+ * command (parse, validation, mapping, decoding) into one of these. Alone it prints as its errors,
+ * one a line; next to other errors it prints as its Error(): the messages deduplicated, comma-joined
+ * and bracketed when there are several.
+ */
+export class Aggregate {
+  constructor(readonly errors: readonly unknown[]) {}
+}
+
+/** Go's err.Error() of an error kubectl holds (no `error: ` prefix, no `Error from server`). */
+export function goErrorString(e: unknown): string {
+  if (e instanceof Aggregate) {
+    const seen: string[] = [];
+    const visit = (x: unknown) => {
+      if (x instanceof Aggregate) x.errors.forEach(visit);
+      else {
+        const m = goErrorString(x);
+        if (!seen.includes(m)) seen.push(m);
+      }
+    };
+    visit(e);
+    return seen.length === 1 ? seen[0] : `[${seen.join(', ')}]`;
+  }
+  if (e instanceof KubectlError) return e.text.replace(/^error: /, '').replace(/\n$/, '');
+  if (isApiError(e)) return e.message;
+  return e instanceof Error ? e.message : String(e);
+}
+
 /** What cmdutil.CheckErr prints for one error. */
 export function errorText(e: unknown): string {
   if (e instanceof KubectlError) return e.text;

@@ -3,8 +3,11 @@
 // name the source (`error when creating "pv.yaml"`, `resource mapping not found … from "f.yaml"`).
 import { lookupKind, type KindInfo } from '../model/kinds';
 import type { KObject } from '../model/types';
-import { parseManifests } from '../yaml/manifests';
+import { decodeObject } from '../api/decode';
+import type { ApiError } from '../store/errors';
 import { KubectlError, clientError } from './errors';
+import { goJsonEscape } from './output';
+import { parseDoc } from './yaml-errors';
 import type { KubectlContext } from './types';
 
 export interface SourceDoc {
@@ -12,11 +15,15 @@ export interface SourceDoc {
   readonly source: string;
   readonly obj: KObject;
   readonly kind: KindInfo;
+  /** the apiserver's 400 for this document (a Go type mismatch, a bad quantity, an unknown field): its write fails */
+  readonly decodeError?: ApiError;
+  /** field validation warnings the apiserver returns with --validate=warn */
+  readonly warnings?: readonly string[];
 }
 
 export interface ReadResult {
   readonly docs: SourceDoc[];
-  /** per-document errors (the other documents still count) */
+  /** the reading errors in order (the resource builder's aggregate); the other documents still count */
   readonly errors: KubectlError[];
 }
 
@@ -67,31 +74,68 @@ function expand(ctx: KubectlContext, filenames: readonly string[], recursive: bo
   return out;
 }
 
-function decode(source: string, value: unknown): SourceDoc | KubectlError {
-  if (typeof value !== 'object' || value === null || Array.isArray(value))
-    return clientError(`error validating "${source}": error validating data: invalid object to validate; if you choose to ignore these errors, turn validation off with --validate=false`);
-  const o = value as Record<string, unknown>;
-  const apiVersion = typeof o.apiVersion === 'string' ? o.apiVersion : '';
-  const kind = typeof o.kind === 'string' ? o.kind : '';
-  if (!kind || !apiVersion) {
-    // kubectl's client-side validation aggregates the problems: one as is, several in brackets.
-    const missing = [!apiVersion ? 'apiVersion not set' : '', !kind ? 'kind not set' : ''].filter(Boolean);
-    const what = missing.length === 1 ? missing[0] : `[${missing.join(', ')}]`;
-    return clientError(
-      `error validating "${source}": error validating data: ${what}; if you choose to ignore these errors, turn validation off with --validate=false`,
-    );
+/** `--validate`: strict (or true) by default; warn; ignore (or false) skips kubectl's client-side checks. */
+export type Validation = 'strict' | 'warn' | 'ignore';
+
+export function validationOf(v: string | undefined): Validation {
+  if (v === undefined || v === '' || v === 'true' || v === 'strict') return 'strict';
+  if (v === 'false' || v === 'ignore') return 'ignore';
+  if (v === 'warn') return 'warn';
+  throw clientError(`invalid - validate option "${v}"; must be one of: strict (or true), warn, ignore (or false)`);
+}
+
+export interface ReadOptions {
+  /** the resource builder's Schema(): only apply and create validate; get/describe/delete do not */
+  readonly validation?: Validation;
+}
+
+function jsonKind(v: unknown): string {
+  if (Array.isArray(v)) return 'array';
+  return typeof v === 'boolean' ? 'bool' : typeof v === 'number' ? 'number' : typeof v === 'string' ? 'string' : 'object';
+}
+
+function sortedJson(v: unknown): string {
+  const sort = (x: unknown): unknown =>
+    Array.isArray(x) ? x.map(sort) : x && typeof x === 'object' ? Object.fromEntries(Object.keys(x).sort().map((k) => [k, sort((x as Record<string, unknown>)[k])])) : x;
+  return goJsonEscape(JSON.stringify(sort(v)));
+}
+
+/**
+ * One decoded document. `stop` ends its file: StreamVisitor returns a validation error (ValidateSchema)
+ * instead of passing it on, while mapping and decoding errors (infoForData) go to the visitor function
+ * and the stream goes on.
+ */
+function decode(source: string, value: unknown, validation: Validation | undefined): SourceDoc | { error: KubectlError; stop?: boolean } {
+  const unableToDecode = (msg: string) => ({ error: clientError(`unable to decode "${source}": ${msg}`) });
+  const r = decodeObject(value);
+  if (r.ok) return { source, obj: r.obj, kind: r.kind };
+  const e = r.error;
+  if (e.stage === 'client') {
+    if (validation && validation !== 'ignore') return { error: clientError(`error validating "${source}": ${e.message}`), stop: true };
+    // without a schema the unstructured decoder meets the document first (UnstructuredJSONScheme)
+    if (typeof value !== 'object' || value === null || Array.isArray(value))
+      return unableToDecode(`json: cannot unmarshal ${jsonKind(value)} into Go value of type unstructured.detector`);
+    const o = value as Record<string, unknown>;
+    if (typeof o.kind !== 'string' || o.kind === '') return unableToDecode(`Object 'Kind' is missing in '${sortedJson(o)}'`);
+    return unableToDecode(e.message.replace(/^error validating data: /, '').replace(/; if you choose.*$/, ''));
   }
-  const md = (typeof o.metadata === 'object' && o.metadata) || {};
-  const k = lookupKind(apiVersion, kind);
-  if (!k) {
-    const name = String((md as Record<string, unknown>).name ?? '');
-    const ns = String((md as Record<string, unknown>).namespace ?? '');
-    const version = apiVersion.includes('/') ? apiVersion : apiVersion;
-    return new KubectlError(
-      `error: resource mapping not found for name: "${name}" namespace: "${ns}" from "${source}": no matches for kind "${kind}" in version "${version}"\nensure CRDs are installed first\n`,
-    );
+  if (e.stage === 'mapping')
+    return {
+      error: new KubectlError(
+        `error: resource mapping not found for name: "${e.name ?? ''}" namespace: "${e.namespace ?? ''}" from "${source}": ${e.message}\nensure CRDs are installed first\n`,
+      ),
+    };
+  // A decoding failure of the apiserver: the document reads fine, its write fails with a BadRequest.
+  // With --validate=ignore|warn kubectl sends fieldValidation=Ignore|Warn, so unknown fields alone are no error.
+  const apiVersion = (value as Record<string, unknown>).apiVersion as string;
+  const kind = lookupKind(apiVersion, (value as Record<string, unknown>).kind as string)!;
+  const strictOnly = e.message.includes(': strict decoding error: ');
+  const obj = structuredClone(value) as unknown as KObject;
+  if (strictOnly && validation !== 'strict' && validation !== undefined) {
+    const warnings = validation === 'warn' ? [...e.message.matchAll(/unknown field "[^"]*"/g)].map((m) => m[0]) : [];
+    return { source, obj, kind, warnings };
   }
-  return { source, obj: structuredClone(o) as unknown as KObject, kind: k };
+  return { source, obj, kind, decodeError: e.apiError };
 }
 
 /**
@@ -114,23 +158,34 @@ export function splitDocuments(text: string): string[] {
   return docs;
 }
 
-export function readManifests(ctx: KubectlContext, filenames: readonly string[], recursive: boolean): ReadResult {
+export function readManifests(ctx: KubectlContext, filenames: readonly string[], recursive: boolean, opts: ReadOptions = {}): ReadResult {
   const docs: SourceDoc[] = [];
   const errors: KubectlError[] = [];
   for (const [source, text] of expand(ctx, filenames, recursive)) {
-    for (const chunk of splitDocuments(text)) {
-      const parsed = parseManifests(chunk);
+    file: for (const chunk of splitDocuments(text)) {
+      const parsed = parseDoc(chunk);
       if (!parsed.ok) {
-        const e = parsed.error;
-        errors.push(clientError(`error parsing ${source}: error converting YAML to JSON: yaml: line ${e.line}, column ${e.col}: ${e.message}`));
+        errors.push(clientError(`error parsing ${source}: error converting YAML to JSON: yaml: ${parsed.message}`));
         break;
       }
-      for (const d of parsed.docs) {
-        const r = decode(source, d.value);
-        if (r instanceof KubectlError) errors.push(r);
-        else docs.push(r);
+      // a List's items are visited one by one (FlattenListVisitor); an empty document is skipped
+      const v = parsed.value;
+      if (v === null || v === undefined) continue;
+      const values = isList(v) ? v.items : [v];
+      for (const value of values) {
+        const r = decode(source, value, opts.validation);
+        if ('error' in r) {
+          errors.push(r.error);
+          if (r.stop) break file;
+        } else docs.push(r);
       }
     }
   }
   return { docs, errors };
+}
+
+function isList(v: unknown): v is { items: unknown[] } {
+  if (typeof v !== 'object' || v === null) return false;
+  const o = v as Record<string, unknown>;
+  return typeof o.kind === 'string' && o.kind.endsWith('List') && Array.isArray(o.items);
 }

@@ -4,10 +4,10 @@
 import type { KObject } from '../../model/types';
 import { ApiError, isApiError, qualifiedResource } from '../../store/errors';
 import { apiVersionOf } from '../../model/kinds';
-import { KubectlError, clientError } from '../errors';
+import { Aggregate, KubectlError, clientError } from '../errors';
 import { flagBool, flagString, flagStrings, parseFlags, type FlagSpec } from '../flags';
 import type { Io } from '../io';
-import { readManifests, type SourceDoc } from '../files';
+import { readManifests, validationOf, type SourceDoc } from '../files';
 import { goJsonEscape, kindPrefix, parseOutput, printObjects } from '../output';
 import { threeWayPatch } from '../apply-patch';
 import { dryRunOf, dryRunSuffix, settleNow, type DryRun } from './common';
@@ -83,12 +83,15 @@ function applyOne(io: Io, d: SourceDoc, dry: DryRun, flagNs: string | undefined,
   const prefix = `${kindPrefix(d.kind.kind)}/${name}`;
   if (!live) {
     const toCreate = structuredClone(obj);
+    // the apiserver refuses to decode the body (400): kubectl's client dry run never sends it
+    if (d.decodeError && dry !== 'client') throw withSource(d.decodeError, 'creating', d.source);
     toCreate.metadata.annotations = { ...(toCreate.metadata.annotations ?? {}), [LAST_APPLIED]: applied };
     if (dry === 'client') {
       out.push(toCreate);
       return `${prefix} created${dryRunSuffix(dry)}\n`;
     }
     try {
+      for (const w of d.warnings ?? []) io.warn(`Warning: ${w}\n`);
       const r = sim.store.create(toCreate, { dryRun: dry === 'server' });
       for (const w of r.warnings) io.warn(`Warning: ${w}\n`);
       out.push(r.obj);
@@ -117,6 +120,8 @@ function applyOne(io: Io, d: SourceDoc, dry: DryRun, flagNs: string | undefined,
     return `${prefix} unchanged${dry === 'none' ? '' : dryRunSuffix(dry)}\n`;
   }
   try {
+    if (d.decodeError && dry !== 'client') throw d.decodeError;
+    if (dry !== 'client') for (const w of d.warnings ?? []) io.warn(`Warning: ${w}\n`);
     const r = sim.store.patch(d.kind.kind, ns, name, 'strategic', patch, { dryRun: dry !== 'none' });
     for (const w of r.warnings) io.warn(`Warning: ${w}\n`);
     out.push(r.obj);
@@ -143,10 +148,11 @@ export function runApply(io: Io, argv: readonly string[]): void {
   if (!files.length) throw clientError('must specify one of -f and -k');
   const dry = dryRunOf(p, io);
   const fmt = parseOutput(flagString(p, 'output'));
-  const read = readManifests(io.ctx, files, flagBool(p, 'recursive'));
+  const read = readManifests(io.ctx, files, flagBool(p, 'recursive'), { validation: validationOf(flagString(p, 'validate')) });
   if (!read.docs.length && !read.errors.length) throw clientError('no objects passed to apply');
-  // kubectl reports the errors of reading first, then those of applying (one aggregate at the end).
-  for (const e of read.errors) io.fail(e);
+  // ApplyOptions.Run: the reading errors are one aggregate (GetObjects → r.Infos()), reported before
+  // the errors of applying; every document that was read is still applied.
+  if (read.errors.length) io.fail(new Aggregate(read.errors));
   const objects: KObject[] = [];
   for (const d of read.docs) {
     try {

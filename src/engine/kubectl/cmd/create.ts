@@ -1,10 +1,10 @@
 // kubectl create -f, create namespace|configmap|secret generic NAME --from-literal/--from-file.
 import type { KObject } from '../../model/types';
 import { isApiError } from '../../store/errors';
-import { KubectlError, clientError, usageError } from '../errors';
+import { Aggregate, KubectlError, clientError, usageError } from '../errors';
 import { flagBool, flagString, flagStrings, parseFlags, type FlagSpec } from '../flags';
 import type { Io } from '../io';
-import { readManifests } from '../files';
+import { readManifests, validationOf, type SourceDoc } from '../files';
 import { kindPrefix, parseOutput, printObjects } from '../output';
 import { LAST_APPLIED, lastAppliedOf, placeDoc, withSource } from './apply';
 import { dryRunOf, dryRunSuffix, namespaceOf, settleNow } from './common';
@@ -48,12 +48,16 @@ function dataFrom(io: Io, p: ReturnType<typeof parseFlags>): Record<string, stri
   return data;
 }
 
-function createObject(io: Io, obj: KObject, p: ReturnType<typeof parseFlags>, source?: string): void {
+function createObject(io: Io, obj: KObject, p: ReturnType<typeof parseFlags>, doc?: SourceDoc): void {
   const dry = dryRunOf(p, io);
   const fmt = parseOutput(flagString(p, 'output'));
+  const source = doc?.source;
   let created = obj;
   if (dry !== 'client') {
     try {
+      // the apiserver refuses to decode the body (400 BadRequest)
+      if (doc?.decodeError) throw doc.decodeError;
+      for (const w of doc?.warnings ?? []) io.warn(`Warning: ${w}\n`);
       const r = io.ctx.sim.store.create(obj, { dryRun: dry === 'server' });
       for (const w of r.warnings) io.warn(`Warning: ${w}\n`);
       created = r.obj;
@@ -96,17 +100,20 @@ export function runCreate(io: Io, argv: readonly string[]): void {
     if (p.args.length) throw usageError('create', `Unexpected args: [${p.args.join(' ')}]`);
     throw clientError('must specify one of -f and -k');
   }
-  const read = readManifests(io.ctx, files, flagBool(p, 'recursive'));
-  for (const e of read.errors) io.fail(e);
+  const read = readManifests(io.ctx, files, flagBool(p, 'recursive'), { validation: validationOf(flagString(p, 'validate')) });
+  if (!read.docs.length && !read.errors.length) throw clientError('no objects passed to create');
   for (const d of read.docs) {
     try {
       const obj = placeDoc(io, d, flagString(p, 'namespace'));
       if (flagBool(p, 'save-config'))
         obj.metadata.annotations = { ...(obj.metadata.annotations ?? {}), [LAST_APPLIED]: lastAppliedOf(obj) };
-      createObject(io, obj, p, d.source);
+      createObject(io, obj, p, d);
     } catch (e) {
       if (e instanceof KubectlError || isApiError(e)) io.fail(e);
       else throw e;
     }
   }
+  // RunCreate visits with ContinueOnError: the errors of creating come in order, the reading errors
+  // (collected by the file visitors) as one aggregate after them
+  if (read.errors.length) io.fail(new Aggregate(read.errors));
 }

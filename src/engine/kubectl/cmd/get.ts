@@ -2,7 +2,7 @@
 // json|name|jsonpath|custom-columns, -l, --field-selector, -A, --show-labels, --no-headers, --sort-by,
 // and `No resources found in default namespace.` on stderr.
 import type { KObject } from '../../model/types';
-import { clientError } from '../errors';
+import { Aggregate, clientError } from '../errors';
 import { flagBool, flagString, flagStrings, parseFlags, type FlagSpec } from '../flags';
 import type { Io } from '../io';
 import { kindPrefix, parseOutput, printObjects } from '../output';
@@ -71,15 +71,18 @@ export function runGet(io: Io, argv: readonly string[]): void {
 
   if (filenames.length) {
     const read = readManifests(ctx, filenames, flagBool(p, 'recursive'));
-    for (const e of read.errors) io.fail(e);
+    // RunGet appends r.Infos()'s aggregate (reading and fetching errors) to allErrs and returns
+    // NewAggregate(allErrs): nested, so even one error prints without the `error: ` prefix
+    const infoErrors: unknown[] = [...read.errors];
     for (const d of read.docs) {
       kindsRequested.push({ namespaced: d.kind.namespaced });
       try {
         add(d.kind.kind, d.kind.namespaced, getObject(ctx.sim, d.kind, d.obj.metadata?.namespace || ns, d.obj.metadata?.name ?? ''));
       } catch (e) {
-        if (!(ignoreNotFound && isApiError(e) && e.reason === 'NotFound')) io.fail(e);
+        if (!(ignoreNotFound && isApiError(e) && e.reason === 'NotFound')) infoErrors.push(e);
       }
     }
+    if (infoErrors.length) io.fail(new Aggregate([new Aggregate(infoErrors)]));
     single = read.docs.length === 1;
   } else {
     if (p.args.length === 0) {
