@@ -41,7 +41,7 @@ export function createExecHandler(sim: Simulation): ExecHandler {
     const prt = state && podRtByUid(state, pod.metadata.uid);
     const c = prt?.containers.find((x) => x.name === name);
     if (!prt || !c || c.step !== 'running') return fail(`error: unable to upgrade connection: container not found ("${name}")`);
-    const env = containerEnv(pod, spec);
+    const env = containerEnv(pod, spec, sim.store);
     const rootSize = sim.backends.get(`node:${prt.node}`)?.sizeBytes ?? 100 * 2 ** 30;
     let killed = false;
     const r = runArgv(req.argv, {

@@ -6,14 +6,16 @@ import type { Intent, ReconcileContext } from '../types';
 import type { PodObj } from '../attachdetach/volumes';
 import { runArgv } from '../../shell/interpreter';
 import { containerMounts, imageRootFs, pinSubPathFiles, podHostname } from '../../shell/namespace';
-import { downwardValue } from './volume-plugins';
 import { defaultCommandExitsAtOnce, defaultPullPolicy, goDuration, imageID, imageSizeBytes } from './images';
 import { kubeletSource } from './volume-manager';
 import { nodeRt, type ContainerRt, type KubeletState, type PodRt } from './runtime';
 
 export const BACKOFF_INITIAL_MS = 10_000;
 export const BACKOFF_MAX_MS = 300_000;
-type ContainerSpec = NonNullable<NonNullable<PodObj['spec']>['containers']>[number];
+/** a pod whose container could not be configured is synced again after this long */
+export const POD_SYNC_RETRY_MS = 10_000;
+import { containerConfigError, resolveEnv, type ContainerSpec } from './container-config';
+import type { StoreView } from '../../store/strategy';
 
 export function containerSpecs(pod: PodObj): { spec: ContainerSpec; init: boolean }[] {
   return [...(pod.spec?.initContainers ?? []).map((spec) => ({ spec, init: true })), ...(pod.spec?.containers ?? []).map((spec) => ({ spec, init: false }))];
@@ -35,13 +37,9 @@ export function formatPod(pod: PodObj): string {
   return `${pod.metadata.name}_${pod.metadata.namespace}(${pod.metadata.uid ?? ''})`;
 }
 
-export function containerEnv(pod: PodObj, spec: ContainerSpec | undefined): Record<string, string> {
-  const env: Record<string, string> = { HOSTNAME: podHostname(pod), KUBERNETES_SERVICE_HOST: '10.96.0.1', KUBERNETES_SERVICE_PORT: '443' };
-  for (const e of spec?.env ?? []) {
-    if (e.value !== undefined) env[e.name] = e.value.replace(/\$\(([A-Za-z_][A-Za-z0-9_]*)\)/g, (m, n) => env[n] ?? m);
-    else if (e.valueFrom?.fieldRef) env[e.name] = downwardValue(pod, e.valueFrom.fieldRef.fieldPath);
-  }
-  return env;
+/** The container's environment (configMap/secret references resolved when a store view is given). */
+export function containerEnv(pod: PodObj, spec: ContainerSpec | undefined, view?: StoreView): Record<string, string> {
+  return resolveEnv(view, pod, spec).env;
 }
 
 function restarts(pod: PodObj, c: ContainerRt, exitCode: number): boolean {
@@ -86,6 +84,7 @@ export function syncContainers(ctx: ReconcileContext, state: KubeletState, pod: 
           const present = nrt.images.has(c.image);
           if (present && policy !== 'Always') {
             ev('Normal', 'Pulled', `Container image "${c.image}" already present on machine`);
+            if (configError(c, spec)) return at(c.due);
             start(c, spec);
             continue;
           }
@@ -100,6 +99,7 @@ export function syncContainers(ctx: ReconcileContext, state: KubeletState, pod: 
           const took = goDuration(ctx.now - (c.pullStartedAt ?? ctx.now));
           ev('Normal', 'Pulled', `Successfully pulled image "${c.image}" in ${took} (${took} including waiting). Image size: ${imageSizeBytes(c.image)} bytes.`);
           nrt.images.add(c.image);
+          if (configError(c, spec)) return at(c.due);
           start(c, spec);
           continue;
         }
@@ -130,10 +130,25 @@ export function syncContainers(ctx: ReconcileContext, state: KubeletState, pod: 
           nextBackoff(c, false);
           continue;
         }
-        case 'config-error':
-          return;
+        case 'config-error': {
+          if (ctx.now < (c.due ?? 0)) return at(c.due);
+          c.step = 'pending'; // the next pod sync tries again (and says the image is present again)
+          continue;
+        }
       }
     }
+  }
+
+  /** CreateContainerConfigError: stays Waiting, `Failed` event, retried on the next pod sync. */
+  function configError(c: ContainerRt, spec: ContainerSpec | undefined): boolean {
+    const err = containerConfigError(ctx.view, pod, spec);
+    if (!err) return false;
+    c.step = 'config-error';
+    c.waitingReason = 'CreateContainerConfigError';
+    c.waitingMessage = err;
+    c.due = ctx.now + POD_SYNC_RETRY_MS;
+    ev('Warning', 'Failed', `Error: ${err}`);
+    return true;
   }
 
   function nextBackoff(c: ContainerRt, reset: boolean): void {
@@ -149,7 +164,7 @@ export function syncContainers(ctx: ReconcileContext, state: KubeletState, pod: 
     c.containerID = `containerd://${ctx.rng.hex(64)}`;
     c.imageID = imageID(c.image);
     c.rootfs = imageRootFs(podHostname(pod), ctx.now); // a new container gets a fresh writable layer
-    c.pinned = pinSubPathFiles(ctx.backends, pod, prt, c, containerEnv(pod, spec));
+    c.pinned = pinSubPathFiles(ctx.backends, pod, prt, c, containerEnv(pod, spec, ctx.view));
     ev('Normal', 'Created', `Created container ${c.name}`);
     ev('Normal', 'Started', `Started container ${c.name}`);
     c.step = 'running';
@@ -175,7 +190,7 @@ function runMainProcess(ctx: ReconcileContext, pod: PodObj, prt: PodRt, c: Conta
     if (!defaultCommandExitsAtOnce(c.image)) return { code: 0, sleptMs: 0, forever: true };
     if (!argv.length) return { code: 0, sleptMs: 0, forever: false };
   }
-  const env = containerEnv(pod, spec);
+  const env = containerEnv(pod, spec, ctx.view);
   const rootSize = ctx.backends.get(`node:${prt.node}`)?.sizeBytes ?? 100 * 2 ** 30;
   const fs = containerMounts(ctx.backends, pod, prt, c, env, ctx.now, rootSize);
   const r = runArgv(argv, { fs, hostname: podHostname(pod), env, now: ctx.now });

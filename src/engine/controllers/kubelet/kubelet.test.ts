@@ -362,6 +362,50 @@ describe('kubelet: configMap updates', () => {
   });
 });
 
+describe('kubelet: CreateContainerConfigError', () => {
+  const envPod = (env: unknown[]) => ({ name: 'c', image: 'busybox:1.36', command: ['sh', '-c', 'sleep 3600000'], env });
+  it.each([
+    ['missing Secret', [{ name: 'PW', valueFrom: { secretKeyRef: { name: 'mysql-pass', key: 'password' } } }], 'secret "mysql-pass" not found'],
+    ['missing ConfigMap', [{ name: 'MODE', valueFrom: { configMapKeyRef: { name: 'app', key: 'mode' } } }], 'configmap "app" not found'],
+    ['missing key', [{ name: 'PW', valueFrom: { secretKeyRef: { name: 'present', key: 'nope' } } }], "couldn't find key nope in Secret default/present"],
+  ])('%s: the container waits and the kubelet says why', (_n, env, message) => {
+    const sim = newTestSim();
+    sim.store.create({ apiVersion: 'v1', kind: 'Secret', metadata: { name: 'present', namespace: 'default' }, data: { password: 'czNjcjN0' } });
+    createPod(sim, { name: 'p', node: 'node-1', containers: [envPod(env)] });
+    sim.advance(30_000);
+    const st = podOf(sim, 'p')!.status!;
+    expect(st.phase).toBe('Pending');
+    expect(st.containerStatuses[0].state).toEqual({ waiting: { reason: 'CreateContainerConfigError', message } });
+    const failed = eventsOf(sim, 'Pod', 'p').filter((e) => e.reason === 'Failed');
+    expect(failed[0]).toMatchObject({ type: 'Warning', message: `Error: ${message}` });
+    expect(failed.length).toBeGreaterThan(1); // retried on each pod sync
+  });
+
+  it('starts once the Secret exists, with its value in the environment; optional refs may be missing', () => {
+    const sim = newTestSim();
+    createPod(sim, {
+      name: 'p',
+      node: 'node-1',
+      containers: [envPod([{ name: 'PW', valueFrom: { secretKeyRef: { name: 'db', key: 'password' } } }, { name: 'OPT', valueFrom: { configMapKeyRef: { name: 'none', key: 'x', optional: true } } }])],
+    });
+    sim.advance(5_000);
+    sim.store.create({ apiVersion: 'v1', kind: 'Secret', metadata: { name: 'db', namespace: 'default' }, data: { password: 'czNjcjN0' } });
+    sim.advance(15_000);
+    expect(podOf(sim, 'p')!.status!.phase).toBe('Running');
+    expect(sh(sim, 'p', 'echo "$PW/$OPT"').stdout).toBe('s3cr3t/\n');
+  });
+
+  it('recursiveReadOnly: Enabled needs runtime support the nodes do not report', () => {
+    const sim = newTestSim();
+    createPod(sim, { name: 'rro', node: 'node-1', containers: [busybox('c', [{ name: 'mnt', mountPath: '/mnt', readOnly: true, recursiveReadOnly: 'Enabled' }])], volumes: [{ name: 'mnt', emptyDir: {} }] });
+    sim.advance(20_000);
+    expect(podOf(sim, 'rro')!.status!.containerStatuses[0].state.waiting).toEqual({
+      reason: 'CreateContainerConfigError',
+      message: 'failed to resolve recursive read-only mode: volume "mnt" requested recursive read-only mode, but it is not supported by the runtime',
+    });
+  });
+});
+
 describe('kubelet: container lifecycle', () => {
   it('restarts a crashing container with back-off 10s, 20s, 40s (first restart at once)', () => {
     const sim = newTestSim();
