@@ -120,13 +120,24 @@ export function syncContainers(ctx: ReconcileContext, state: KubeletState, pod: 
             c.waitingReason = 'CrashLoopBackOff';
             c.waitingMessage = `back-off ${goDuration(c.backoffMs)} restarting failed container=${c.name} pod=${formatPod(pod)}`;
             ev('Warning', 'BackOff', `Back-off restarting failed container ${c.name} in pod ${formatPod(pod)}`);
-            return at(c.due);
+            c.lastBackoffEvent = ctx.now;
+            return at(Math.min(c.due, ctx.now + POD_SYNC_RETRY_MS));
           }
           nextBackoff(c, expired);
           continue;
         }
         case 'backoff': {
-          if (ctx.now < (c.due ?? 0)) return at(c.due);
+          if (ctx.now < (c.due ?? 0)) {
+            // The pod worker retries the sync every 10 s; each retry inside the window reports BackOff again
+            // (describe then shows `BackOff … (xN over …)`).
+            if (c.lastBackoffEvent !== undefined && ctx.now >= c.lastBackoffEvent + POD_SYNC_RETRY_MS) {
+              c.lastBackoffEvent = ctx.now;
+              ev('Warning', 'BackOff', `Back-off restarting failed container ${c.name} in pod ${formatPod(pod)}`);
+            }
+            const next = Math.min(c.due ?? 0, (c.lastBackoffEvent ?? ctx.now) + POD_SYNC_RETRY_MS);
+            return at(next);
+          }
+          c.lastBackoffEvent = undefined;
           nextBackoff(c, false);
           continue;
         }

@@ -65,6 +65,8 @@ export interface ContainerRt {
   /** crash-loop back-off (10s doubling to 5 min) and when it was last advanced */
   backoffMs?: number;
   backoffUpdatedAt?: number;
+  /** when the last BackOff event was recorded (repeated on each pod sync inside the window) */
+  lastBackoffEvent?: number;
   waitingReason?: string;
   waitingMessage?: string;
   /** the container's writable layer: files written outside volume mounts, lost on restart */
