@@ -83,4 +83,30 @@ describe('Host with the engine', () => {
     expect(h.host.simulation.store.get('StorageClass', undefined, 'csi-disk')).toBeDefined();
     expect(h.host.commandLog).toEqual([]);
   });
+
+  it('why is my pod pending: the scheduler explains node by node', () => {
+    const h = harness();
+    h.host.handle({ type: 'init', opts: { profile: 'alicloud', seed: 1 } }, 0);
+    const pod = `apiVersion: v1
+kind: Pod
+metadata:
+  name: lost
+spec:
+  containers:
+    - name: c
+      image: nginx
+      volumeMounts: [{ name: d, mountPath: /data }]
+  volumes:
+    - name: d
+      persistentVolumeClaim: { claimName: nope }
+`;
+    h.host.handle({ type: 'command', id: 1, cmd: { type: 'apply', text: pod } }, 0);
+    h.host.handle({ type: 'explain', id: 2, key: 'Pod/default/lost' }, 0);
+    const e = h.out.find((m) => m.type === 'explain');
+    expect(e?.type === 'explain' && e.explanation.type).toBe('pod');
+    if (e?.type !== 'explain' || e.explanation.type !== 'pod') return;
+    expect(e.explanation.nodes).toHaveLength(3);
+    // VolumeBinding's PreFilter: upstream's error text for a missing claim
+    expect(e.explanation.nodes[0].reasons.join()).toContain('persistentvolumeclaim "nope" not found');
+  });
 });
