@@ -141,4 +141,21 @@ describe('detach', () => {
     expect(status.volumesInUse).toBeUndefined();
     expect(sim.backends.get('d-det')!.attachedTo).toEqual([]);
   });
+
+  it("the PV carries the attacher's finalizer from the first attach until the PV is deleted and nothing attaches it", () => {
+    const sim = newTestSim();
+    boundPair(sim, { name: 'data', handle: 'd-fin' });
+    const fin = 'external-attacher/disk-csi-example-com';
+    const finalizers = () => sim.store.get('PersistentVolume', undefined, 'pv-data')?.metadata.finalizers ?? [];
+    createPod(sim, { name: 'a', node: 'node-1', grace: 0, containers: app, volumes: usesClaim('data') });
+    sim.settle();
+    expect(finalizers()).toContain(fin);
+    sim.store.delete('Pod', 'default', 'a');
+    sim.settle();
+    expect(sim.store.list('VolumeAttachment')).toEqual([]);
+    expect(finalizers()).toContain(fin); // removed only when the PV is being deleted
+    sim.store.delete('PersistentVolume', undefined, 'pv-data');
+    sim.settle();
+    expect(finalizers()).not.toContain(fin);
+  });
 });

@@ -24,14 +24,38 @@ export function attacherFinalizer(driver: string): string {
 }
 
 type Op = { readonly kind: 'attach' | 'detach'; readonly due: number };
+const PV_KEY = 'pv/';
+
+/**
+ * SyncNewOrUpdatedPersistentVolume: only a PV being deleted loses the attacher's finalizer, and only once no
+ * VolumeAttachment names it any more.
+ */
+function syncPersistentVolume(ctx: ReconcileContext, name: string): Intent[] {
+  const pv = ctx.view.get('PersistentVolume', undefined, name) as PvObj | undefined;
+  if (!pv?.metadata.deletionTimestamp) return [];
+  const ours = (pv.metadata.finalizers ?? []).filter((f) => f.startsWith('external-attacher/'));
+  if (!ours.length) return [];
+  const inUse = ctx.view.list('VolumeAttachment').some((va) => (va as VaObj).spec?.source?.persistentVolumeName === name);
+  if (inUse) return [];
+  const next = structuredClone(pv) as PvObj;
+  next.metadata.finalizers = (next.metadata.finalizers ?? []).filter((f) => !ours.includes(f));
+  return [{ type: 'update', obj: next }];
+}
 
 export function externalAttacher(): Controller {
   const inflight = new Map<string, Op>();
   return {
     name: CSI_ATTACHER,
-    watches: ['VolumeAttachment'],
-    keysFor: (ev) => [ev.obj.metadata.name],
-    reconcile(name: string, ctx: ReconcileContext): Intent[] {
+    watches: ['VolumeAttachment', 'PersistentVolume'],
+    keysFor: (ev) => {
+      if (ev.kind === 'PersistentVolume') return [`${PV_KEY}${ev.obj.metadata.name}`];
+      const pv = (ev.obj as VaObj).spec?.source?.persistentVolumeName;
+      // a VolumeAttachment that goes away may release its PV's finalizer
+      return ev.type === 'DELETED' && pv ? [ev.obj.metadata.name, `${PV_KEY}${pv}`] : [ev.obj.metadata.name];
+    },
+    reconcile(key: string, ctx: ReconcileContext): Intent[] {
+      if (key.startsWith(PV_KEY)) return syncPersistentVolume(ctx, key.slice(PV_KEY.length));
+      const name = key;
       const va = ctx.view.get('VolumeAttachment', undefined, name) as VaObj | undefined;
       if (!va) {
         inflight.delete(name);
@@ -69,6 +93,13 @@ export function externalAttacher(): Controller {
         const next = structuredClone(va);
         next.metadata.finalizers = [...finalizers, fin];
         return [{ type: 'update', obj: next }];
+      }
+      // csi_handler addPVFinalizer: the PV keeps the attacher's finalizer so it cannot go while attached
+      const pv = ctx.view.get('PersistentVolume', undefined, va.spec.source.persistentVolumeName ?? '') as PvObj | undefined;
+      if (pv && !(pv.metadata.finalizers ?? []).includes(fin)) {
+        const nextPv = structuredClone(pv) as PvObj;
+        nextPv.metadata.finalizers = [...(nextPv.metadata.finalizers ?? []), fin];
+        return [{ type: 'update', obj: nextPv }, { type: 'requeue', key: name, afterMs: 0 }];
       }
       if (!op || op.kind !== 'attach') {
         const ms = ctx.rng.int(driver.latency.attach[0], driver.latency.attach[1]);
