@@ -29,6 +29,8 @@ test('the graph shows the bootstrap cluster: zones, nodes and the lesson Storage
   await expect(page.locator('[data-testid^="graph.node.Node.."]')).toHaveCount(3);
   await expect(page.locator('.zone-band')).toHaveCount(2);
   await expect(pg.node('StorageClass', '', 'csi-disk')).toBeVisible();
+  // Monaco loads only after the graph has painted
+  await expect(page.locator('.monaco-editor')).toBeVisible();
   await pg.shot('bootstrap-1280');
 });
 
@@ -155,6 +157,11 @@ test('screens at 1920×1080, in Chinese and dark', async ({ page }) => {
   // the graph refits to the smaller window
   await expect.poll(() => viewport.getAttribute('style')).not.toBe(before);
   await pg.shot('lesson-dynamic-disk-1280-zh-dark');
+  // fold the side panel away: the graph refits to the full width
+  const narrow = await viewport.getAttribute('style');
+  await page.getByTestId('side.toggle').click();
+  await expect.poll(() => viewport.getAttribute('style')).not.toBe(narrow);
+  await pg.shot('lesson-dynamic-disk-1280-zh-dark-full');
 });
 
 test('names with <script> and unicode render as text', async ({ page }) => {

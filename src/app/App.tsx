@@ -32,6 +32,7 @@ export function App({ bridge }: { bridge: Bridge }) {
   const crash = useUi((s) => s.crash);
   const ready = useCluster((s) => s.ready);
   const selected = useUi((s) => s.selected);
+  const collapsed = useUi((s) => s.sideCollapsed);
   const [copied, setCopied] = useState(false);
   const scenarios = useCluster((s) => s.scenarios);
   const scenarioId = useCluster((s) => s.scenario?.id);
@@ -119,15 +120,34 @@ export function App({ bridge }: { bridge: Bridge }) {
           <button onClick={() => uiStore.setState({ crash: undefined })}>{t('app.dismiss')}</button>
         </div>
       )}
-      <main className="main">
+      <main className={`main ${collapsed ? 'side-collapsed' : ''}`}>
         <section className="graph-pane">
           <div className="graph-wrap">{ready ? <GraphView /> : <div className="loading">{t('app.loading')}</div>}</div>
           <Narration bridge={bridge} />
         </section>
         <aside className="side">
           <nav className="tabs" role="tablist">
+            <button
+              className="collapse"
+              data-testid="side.toggle"
+              aria-label={collapsed ? t('side.expand') : t('side.collapse')}
+              title={collapsed ? t('side.expand') : t('side.collapse')}
+              onClick={() => uiStore.setState({ sideCollapsed: !collapsed })}
+            >
+              {collapsed ? '‹' : '›'}
+            </button>
             {TABS.map((x) => (
-              <button key={x.id} role="tab" aria-selected={tab === x.id} className={tab === x.id ? 'on' : ''} data-testid={`tab.${x.id}`} onClick={() => ui.setTab(x.id)}>
+              <button
+                key={x.id}
+                role="tab"
+                aria-selected={tab === x.id}
+                className={tab === x.id ? 'on' : ''}
+                data-testid={`tab.${x.id}`}
+                onClick={() => {
+                  ui.setTab(x.id);
+                  uiStore.setState({ sideCollapsed: false });
+                }}
+              >
                 {t(x.label)}
               </button>
             ))}

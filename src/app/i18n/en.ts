@@ -84,6 +84,8 @@ export const en = {
   'narration.prev': 'Previous step',
   'narration.nextStep': 'Next step',
   'narration.none': 'Lessons appear here when they are installed.',
+  'side.collapse': 'Hide the panel (graph full width)',
+  'side.expand': 'Show the panel',
   'misc.close': 'Close',
   'misc.time': 'Time',
 } as const;

@@ -86,6 +86,8 @@ export const zh: Record<MessageKey, string> = {
   'narration.prev': '上一步',
   'narration.nextStep': '下一步',
   'narration.none': '课程安装后会显示在这里。',
+  'side.collapse': '收起侧栏(图占满宽度)',
+  'side.expand': '展开侧栏',
   'misc.close': '关闭',
   'misc.time': '时间',
 };

@@ -27,6 +27,8 @@ export interface UiState {
   eventsOnlySelected: boolean;
   /** set once the graph has painted; the Monaco chunk starts loading only then */
   graphPainted: boolean;
+  /** the side panel folded away, so the graph takes the whole width (projectors) */
+  sideCollapsed: boolean;
 }
 
 const LS_TEXT = 'ksp.editor.text';
@@ -69,6 +71,7 @@ export const uiStore = createStore<UiState>(() => ({
   terminal: [],
   eventsOnlySelected: false,
   graphPainted: false,
+  sideCollapsed: false,
 }));
 
 // The editor text is saved on every change, whichever path changed it (typing, an example, a test).

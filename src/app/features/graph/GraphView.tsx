@@ -33,25 +33,27 @@ const EDGE_STYLE: Record<GEdge['kind'], string> = {
 };
 
 /** Refits the view when the picture grows or shrinks (not on status changes). */
-function AutoFit({ width, height, big }: { width: number; height: number; big: boolean }) {
+function AutoFit({ width, height, big, box }: { width: number; height: number; big: boolean; box: React.RefObject<HTMLDivElement | null> }) {
   const rf = useReactFlow();
   useEffect(() => {
     // Easing a large graph mounts and unmounts hundreds of cards per frame: jump instead.
     const fit = () => void rf.fitView({ padding: 0.08, duration: big ? 0 : 300, maxZoom: 1.15 });
     const id = requestAnimationFrame(fit);
-    // a resized window (projector, full screen) refits too
+    // a resized pane (window, projector, folded side panel) refits too
     let t: ReturnType<typeof setTimeout> | undefined;
-    const onResize = () => {
+    let first = true;
+    const ro = new ResizeObserver(() => {
+      if (first) return void (first = false);
       clearTimeout(t);
-      t = setTimeout(fit, 150);
-    };
-    window.addEventListener('resize', onResize);
+      t = setTimeout(fit, 120);
+    });
+    if (box.current) ro.observe(box.current);
     return () => {
       cancelAnimationFrame(id);
       clearTimeout(t);
-      window.removeEventListener('resize', onResize);
+      ro.disconnect();
     };
-  }, [rf, width, height, big]);
+  }, [rf, width, height, big, box]);
   return null;
 }
 
@@ -65,6 +67,7 @@ export function GraphView() {
   const t = useT();
   const layout = useLayout();
   const selected = useUi((s) => s.selected);
+  const box = useRef<HTMLDivElement>(null);
 
   const absPos = useMemo(() => {
     const m = new Map<string, { x: number; y: number }>();
@@ -210,7 +213,7 @@ export function GraphView() {
   }, [baseEdges, callEdges, selected, layout]);
 
   return (
-    <div className="graph" data-testid="graph">
+    <div className="graph" data-testid="graph" ref={box}>
       <ReactFlow
         nodes={nodes}
         edges={edges}
@@ -231,7 +234,7 @@ export function GraphView() {
         }}
         onPaneClick={() => ui.select(undefined)}
       >
-        <AutoFit width={Math.round(layout.width / 50)} height={Math.round(layout.height / 50)} big={nodes.length > BIG_GRAPH} />
+        <AutoFit width={Math.round(layout.width / 50)} height={Math.round(layout.height / 50)} big={nodes.length > BIG_GRAPH} box={box} />
         <Background gap={24} size={1} />
         <Controls showInteractive={false} />
         {nodes.length > 40 && nodes.length <= BIG_GRAPH * 2 && <MiniMap pannable zoomable />}

@@ -12,7 +12,7 @@ export const CARD_W = 196;
 export const CARD_H = 64;
 export const GAP = 20;
 export const NODE_W = 248;
-export const NODE_HEADER = 64;
+export const NODE_HEADER = 62;
 export const POD_H = 84;
 export const POD_GAP = 10;
 export const ZONE_PAD = 16;
@@ -104,10 +104,10 @@ export function computeLayout(inp: LayoutInput): Layout {
       let slot = i < 0 ? 3 : r === 0 ? i : i - 3;
       while (used.has(slot)) slot = Math.max(3, slot + 1); // a second driver's controller goes to the right
       used.add(slot);
-      nodes.push({ id: `comp:${c}`, type: 'component', x: slot * (COMP_W + COMP_GAP), y: y + r * (COMP_H + 24), w: COMP_W, h: COMP_H, data: { name: c } });
+      nodes.push({ id: `comp:${c}`, type: 'component', x: slot * (COMP_W + COMP_GAP), y: y + r * (COMP_H + 16), w: COMP_W, h: COMP_H, data: { name: c } });
     }
   });
-  y += 2 * COMP_H + 24 + 36;
+  y += 2 * COMP_H + 16 + 28;
 
   // ---- cluster: zones and node containers --------------------------------------------------------
   nodes.push(section('section:cluster', 0, y, 'graph.cluster'));
@@ -124,7 +124,8 @@ export function computeLayout(inp: LayoutInput): Layout {
     if (nn && nodeObjs.some((n) => n.metadata.name === nn)) podsOn.set(nn, [...(podsOn.get(nn) ?? []), p]);
     else unscheduled.push(p);
   }
-  const maxPods = Math.max(1, ...[...podsOn.values()].map((l) => l.length));
+  // node containers grow with the most crowded node (all the same height, so the zones line up)
+  const maxPods = Math.max(0, ...[...podsOn.values()].map((l) => l.length));
   const nodeH = NODE_HEADER + maxPods * (POD_H + POD_GAP) + 6;
   const zones = [...new Set(nodeObjs.map(zoneOf))].sort();
   const nodeX = new Map<string, number>();
@@ -184,7 +185,7 @@ export function computeLayout(inp: LayoutInput): Layout {
     }
   const unschedH = unscheduled.length ? 26 + unscheduled.length * (POD_H + 10) : 0;
   const wlH = workloads.length ? 26 + workloads.length * (CARD_H + 12) : 0;
-  y = clusterTop + Math.max(ZONE_LABEL + nodeH + ZONE_PAD, unschedH, wlH) + 40;
+  y = clusterTop + Math.max(ZONE_LABEL + nodeH + ZONE_PAD, unschedH, wlH) + 32;
 
   // absolute x of a pod card's centre, for placing what hangs under it
   const podCenter = new Map<string, number>();
@@ -211,7 +212,7 @@ export function computeLayout(inp: LayoutInput): Layout {
       if (pvn && inp.objects[key('PersistentVolume', undefined, pvn)])
         edges.push({ id: `att:${vk}->${pvn}`, source: vk, target: key('PersistentVolume', undefined, pvn), kind: 'attach' });
     }
-    y += CARD_H + 48;
+    y += CARD_H + 36;
   }
 
   // ---- claims, volumes, classes -------------------------------------------------------------------
@@ -232,7 +233,7 @@ export function computeLayout(inp: LayoutInput): Layout {
   // Volumes keep their slot (sorted by name), so binding never moves them; a claim sits over the volume
   // it is bound to, else under the pods that use it.
   const pvs = byKind('PersistentVolume');
-  const pvY = y + CARD_H + 48;
+  const pvY = y + CARD_H + 40;
   const pvPos = new Map(pvs.map((pv, i) => [keyOf(pv), seqX(i)]));
   const pvcPos = pack(
     pvcs.map((c, i) => {
@@ -273,7 +274,7 @@ export function computeLayout(inp: LayoutInput): Layout {
   const rightCol = Math.max(pvRight, ...[...pvcPos.values()].map((v) => v + CARD_W), NODE_W * 2) + GAP * 4;
   const scTop = claimsTop;
   scs.forEach((sc, i) => nodes.push({ id: keyOf(sc), type: 'object', x: rightCol, y: scTop + i * (CARD_H + 12), w: CARD_W, h: CARD_H, data: { k: keyOf(sc) } }));
-  y = Math.max(y + CARD_H + 48, scTop + scs.length * (CARD_H + 12) + 36);
+  y = Math.max(y + CARD_H + 32, scTop + scs.length * (CARD_H + 12) + 24);
 
   // ---- storage backend ----------------------------------------------------------------------------
   nodes.push(section('section:storage', 0, y, 'graph.storage'));
