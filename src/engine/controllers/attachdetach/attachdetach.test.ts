@@ -53,6 +53,20 @@ describe('attach', () => {
     sim.settle();
     expect(sim.store.list('VolumeAttachment').map((v) => (v.spec as { attacher: string }).attacher)).toEqual([NAS_DRIVER]);
   });
+
+  it('times out every 2 minutes when no external-attacher serves the driver', () => {
+    const sim = newTestSim();
+    sim.store.create({ apiVersion: 'storage.k8s.io/v1', kind: 'CSIDriver', metadata: { name: 'gone.csi.example.com' }, spec: { attachRequired: true } });
+    boundPair(sim, { name: 'data', driver: 'gone.csi.example.com', handle: 'vol-1' });
+    createPod(sim, { name: 'web', node: 'node-1', containers: app, volumes: usesClaim('data') });
+    sim.advance(5 * 60_000);
+    const msgs = failedAttach(sim, 'web').map((e) => `${e.time - failedAttach(sim, 'web')[0].time}: ${e.message}`);
+    expect(msgs).toEqual([
+      '0: AttachVolume.Attach failed for volume "pv-data" : timed out waiting for external-attacher of gone.csi.example.com CSI driver to attach volume vol-1',
+      '120000: AttachVolume.Attach failed for volume "pv-data" : timed out waiting for external-attacher of gone.csi.example.com CSI driver to attach volume vol-1',
+    ]);
+    expect(podOf(sim, 'web')!.status!.containerStatuses[0].state.waiting.reason).toBe('ContainerCreating');
+  });
 });
 
 describe('Multi-Attach', () => {

@@ -6,6 +6,7 @@
 import type { Controller, Intent, ReconcileContext } from '../types';
 import type { KObject } from '../../model/types';
 import type { StoreView } from '../../store/strategy';
+import { driverByName } from '../../storage/cluster-config';
 import type { WatchEvent } from '../../store/store';
 import {
   attachableVolumesOf,
@@ -28,6 +29,8 @@ import {
 export const ATTACH_DETACH_CONTROLLER = 'attachdetach-controller';
 /** reconciler maxWaitForUnmountDuration: force-detach from an unhealthy node after 6 minutes */
 export const MAX_WAIT_FOR_UNMOUNT_MS = 6 * 60_000;
+/** csi_attacher watchTimeout: how long Attach waits for VolumeAttachment.status.attached */
+export const ATTACH_WATCH_TIMEOUT_MS = 2 * 60_000;
 
 interface VaObj extends KObject {
   spec: { attacher: string; nodeName: string; source: { persistentVolumeName?: string } };
@@ -45,6 +48,8 @@ export function attachDetachController(): Controller {
   const attachReported = new Set<string>();
   const attachErrorSeen = new Map<string, string>();
   const detachRequestedAt = new Map<string, number>();
+  /** when the current attach attempt started waiting for the external-attacher (csi_attacher watchTimeout) */
+  const attachWaitSince = new Map<string, number>();
 
   const allNodes = (view: StoreView) => view.list('Node').map((n) => n.metadata.name);
 
@@ -151,6 +156,7 @@ export function attachDetachController(): Controller {
           continue;
         }
         detachRequestedAt.delete(va.metadata.name);
+        attachWaitSince.delete(va.metadata.name);
         attachReported.delete(va.metadata.name);
         attachErrorSeen.delete(va.metadata.name);
         detaching.add(va.metadata.name);
@@ -167,6 +173,19 @@ export function attachDetachController(): Controller {
           // GenerateMsg("AttachVolume.Attach succeeded", "") → "%v for volume %q %v": note the trailing space.
           const message = `AttachVolume.Attach succeeded for volume "${d.av.pvName}" `;
           for (const pod of d.pods) out.push({ type: 'event', involved: pod, eventType: 'Normal', reason: 'SuccessfulAttachVolume', message });
+        }
+        if (va.status?.attached) attachWaitSince.delete(va.metadata.name);
+        else if (!va.status?.attachError && !driverByName(ctx.cluster, d.av.driver)) {
+          // No csi-attacher runs for this driver (not installed): csi_attacher gives up after 2 min and retries.
+          // (Installed drivers answer well within the timeout, so only this case needs the timer.)
+          const since = attachWaitSince.get(va.metadata.name) ?? ctx.now;
+          attachWaitSince.set(va.metadata.name, since);
+          if (ctx.now - since >= ATTACH_WATCH_TIMEOUT_MS) {
+            attachWaitSince.set(va.metadata.name, ctx.now);
+            const message = `AttachVolume.Attach failed for volume "${d.av.pvName}" : timed out waiting for external-attacher of ${d.av.driver} CSI driver to attach volume ${d.av.handle}`;
+            for (const pod of d.pods) out.push({ type: 'event', involved: pod, eventType: 'Warning', reason: 'FailedAttachVolume', message });
+          }
+          out.push({ type: 'requeue', key: nodeName, afterMs: (attachWaitSince.get(va.metadata.name) ?? ctx.now) + ATTACH_WATCH_TIMEOUT_MS - ctx.now });
         }
         const err = va.status?.attachError;
         if (!va.status?.attached && err?.message && attachErrorSeen.get(va.metadata.name) !== err.time) {
