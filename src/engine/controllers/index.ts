@@ -9,6 +9,7 @@ import { attachDetachController } from './attachdetach/controller';
 import { externalAttacher } from './attachdetach/external-attacher';
 import { kubeletController } from './kubelet/controller';
 import { rootCaPublisher } from './kubelet/root-ca-publisher';
+import { ephemeralVolumeController } from './kubelet/ephemeral-volume';
 import { expandController } from './expand/expand-controller';
 import { externalResizer } from './expand/external-resizer';
 import { snapshotController } from './snapshot/snapshot-controller';
@@ -28,6 +29,7 @@ export const CONTROLLERS: readonly ControllerFactory[] = [
   newPVCProtectionController,
   newPVProtectionController,
   rootCaPublisher,
+  ephemeralVolumeController,
   attachDetachController,
   externalAttacher,
   kubeletController,

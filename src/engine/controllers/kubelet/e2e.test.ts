@@ -154,3 +154,29 @@ describe('a node dies (lesson 2.2)', () => {
     expect(exec({ namespace: 'default', pod: 'web-0', argv: ['cat', '/usr/share/nginx/html/index.html'] }).stdout).toBe('hello\n');
   });
 });
+
+describe('generic ephemeral volumes', () => {
+  it('get a claim <pod>-<volume> owned by the pod, provisioned, mounted, and gone with the pod', () => {
+    const sim = createSimulation(loadClusterProfile(BUILTIN_PROFILES.alicloud), { seed: 4 });
+    sim.store.create({
+      apiVersion: 'v1',
+      kind: 'Pod',
+      metadata: { name: 'scratch', namespace: 'default' },
+      spec: {
+        containers: [{ name: 'app', image: 'nginx:1.27', volumeMounts: [{ name: 'work', mountPath: '/work' }] }],
+        volumes: [{ name: 'work', ephemeral: { volumeClaimTemplate: { metadata: { labels: { type: 'scratch' } }, spec: { accessModes: ['ReadWriteOnce'], storageClassName: 'csi-disk', resources: { requests: { storage: '20Gi' } } } } } }],
+      },
+    });
+    sim.settle();
+    const pvc = sim.store.get('PersistentVolumeClaim', 'default', 'scratch-work') as KObject & { status: { phase: string } };
+    expect(pvc.status.phase).toBe('Bound');
+    expect(pvc.metadata.labels).toEqual({ type: 'scratch' });
+    expect(pvc.metadata.ownerReferences).toEqual([expect.objectContaining({ kind: 'Pod', name: 'scratch', controller: true, blockOwnerDeletion: true })]);
+    expect((sim.store.get('Pod', 'default', 'scratch')!.status as { phase: string }).phase).toBe('Running');
+    sim.store.delete('Pod', 'default', 'scratch');
+    sim.settle();
+    expect(sim.store.get('PersistentVolumeClaim', 'default', 'scratch-work')).toBeUndefined();
+    expect(sim.store.list('PersistentVolume')).toEqual([]);
+    expect(sim.errors).toEqual([]);
+  });
+});
