@@ -116,4 +116,28 @@ describe.skipIf(!HAVE_KUBECTL)('the real kubectl against the HTTP API prints wha
     if (c.known) it.fails(`${c.name} [known difference: ${c.known}]`, () => check(c.step));
     else it(c.name, () => check(c.step));
   }
+
+  it('kubectl get -w prints the list, then one row per change streamed through the Table watch', async () => {
+    const watching = new Promise<Out>((done) => {
+      execFile(
+        KUBECTL,
+        ['--server', api.url, '--cache-dir', cache, 'get', 'pvc', '-w', '--output-watch-events', '--request-timeout=0'],
+        { cwd: SCENARIO_DIR, env: { PATH: process.env.PATH, HOME: cache, KUBECONFIG: join(cache, 'no-kubeconfig') }, timeout: 4_000 },
+        (err, stdout, stderr) => done({ stdout, stderr, code: err ? 1 : 0 }),
+      );
+    });
+    await new Promise((r) => setTimeout(r, 1_500));
+    // The claim goes Pending → Bound on the served simulation while kubectl watches.
+    served.store.create({
+      apiVersion: 'v1',
+      kind: 'PersistentVolumeClaim',
+      metadata: { name: 'watched', namespace: 'default' },
+      spec: { accessModes: ['ReadWriteOnce'], resources: { requests: { storage: '30Gi' } }, storageClassName: 'csi-disk' },
+    });
+    served.settle();
+    const out = (await watching).stdout.split('\n');
+    expect(out[0]).toMatch(/^EVENT\s+NAME\s+STATUS\s+VOLUME\s+CAPACITY\s+ACCESS MODES\s+STORAGECLASS\s+VOLUMEATTRIBUTESCLASS\s+AGE$/);
+    expect(out.some((l) => /^ADDED\s+watched\s+Pending\s/.test(l))).toBe(true);
+    expect(out.some((l) => /^MODIFIED\s+watched\s+Bound\s+pvc-[0-9a-f-]{36}\s+30Gi\s+RWO\s+csi-disk\s/.test(l))).toBe(true);
+  });
 });
