@@ -3,27 +3,19 @@
 // virtual time (speed × elapsed wall ms → sim.advance), and it takes the wall time as an argument so it
 // runs (and is tested) in Node without a Worker. Seek/step back rebuild the simulation from the seed and
 // replay the command log: the engine is deterministic, so the state at virtual time T is exact.
-import { objectKey } from '../engine/model/kinds';
-import type { KObject } from '../engine/model/types';
-import type { RecordedEvent } from '../engine/events/recorder';
 import { createSimulation } from '../engine/sim/create';
-import type { Simulation, SimChange, TimedTrace } from '../engine/sim/simulation';
-import type { ClusterConfig } from '../engine/storage/cluster-config';
+import type { Simulation, SimChange } from '../engine/sim/simulation';
 import { splitArgs } from '../engine/kubectl/argv';
 import {
   assertNever,
-  type AssetRecord,
-  type ClusterInfo,
   type Command,
   type CommandResult,
   type FromWorker,
   type LoggedCommand,
-  type Patch,
-  type PhaseTransition,
   type ScenarioSummary,
   type ToWorker,
 } from '../protocol/messages';
-import { displayStatus } from '../protocol/status';
+import { ChangeCollector, clusterInfo } from './changes';
 import { INLINE_PROFILE } from './inline-profile';
 import { errorMarkers, syntaxMarkers } from './markers';
 import { explain } from './explain';
@@ -37,8 +29,6 @@ export type RunKubectl = (ctx: KubectlContext, argv: readonly string[]) => Kubec
 export const SPEEDS = [0.25, 0.5, 1, 2, 4, 8] as const;
 /** the lesson's cloud (clusters/alicloud.yaml) when it is built in */
 export const DEFAULT_PROFILE = 'alicloud';
-/** events and traces kept for the UI after a rebuild (the full log stays in the engine) */
-const UI_EVENT_WINDOW = 500;
 /** a step forward with nothing pending moves the clock this far */
 const IDLE_STEP_MS = 1000;
 /** virtual time the wall clock may move in one tick (a tab that slept must not jump hours) */
@@ -50,40 +40,6 @@ export interface HostDeps {
   readonly runKubectl: RunKubectl;
   /** the lessons, loaded on first use (parsing them all would slow the first paint) */
   readonly scenarios?: ReadonlyMap<string, ScenarioBundle> | (() => ReadonlyMap<string, ScenarioBundle>);
-}
-
-interface Pending {
-  upsert: Map<string, KObject>;
-  removed: Set<string>;
-  events: RecordedEvent[];
-  traces: TimedTrace[];
-  transitions: PhaseTransition[];
-  eventsReset: boolean;
-  tracesReset: boolean;
-  dirty: boolean;
-}
-
-const emptyPending = (): Pending => ({
-  upsert: new Map(),
-  removed: new Set(),
-  events: [],
-  traces: [],
-  transitions: [],
-  eventsReset: false,
-  tracesReset: false,
-  dirty: false,
-});
-
-export function keyOf(o: KObject): string {
-  return objectKey(o.kind, o.metadata.namespace || undefined, o.metadata.name);
-}
-
-export function clusterInfo(c: ClusterConfig): ClusterInfo {
-  return {
-    name: c.name,
-    nodes: c.nodes.map((n) => ({ name: n.name, zone: n.labels['topology.kubernetes.io/zone'] })),
-    drivers: c.drivers.map((d) => ({ name: d.name, backend: d.backend, attachRequired: d.attachRequired })),
-  };
 }
 
 export class Host {
@@ -100,11 +56,7 @@ export class Host {
   private lastWall: number | undefined;
   private carry = 0;
   private marks = new Set<number>();
-  private pending = emptyPending();
-  /** what the UI holds: key → resourceVersion */
-  private sent = new Map<string, string>();
-  private lastAssets = '';
-  private lastSentTime = -1;
+  private readonly changes = new ChangeCollector();
   private recording = true;
   private playbackDirty = true;
   private readonly profiles: ProfileSource;
@@ -152,7 +104,7 @@ export class Host {
         this.scenario = msg.opts.scenario && this.scenarios?.has(msg.opts.scenario) ? msg.opts.scenario : undefined;
         this.pendingLines = [];
         // the UI empties its mirror on `ready`: everything is new to it again
-        this.sent.clear();
+        this.changes.forgetSent();
         this.log = [...(msg.opts.log ?? [])];
         const end = this.log.length ? this.log[this.log.length - 1].at : 0;
         this.rebuild(msg.opts.time ?? end);
@@ -420,27 +372,7 @@ export class Host {
     this.advanceTo(t);
     this.recording = true;
     // Diff what the UI holds against the rebuilt store instead of resending the cluster.
-    const p = this.pending;
-    const seen = new Set<string>();
-    for (const o of this.allObjects()) {
-      const k = keyOf(o);
-      seen.add(k);
-      if (this.sent.get(k) !== o.metadata.resourceVersion) p.upsert.set(k, o);
-    }
-    for (const k of this.sent.keys()) if (!seen.has(k)) p.removed.add(k);
-    p.eventsReset = true;
-    p.events = this.sim.eventLog.slice(-UI_EVENT_WINDOW);
-    p.tracesReset = true;
-    p.traces = this.sim.traces.slice(-UI_EVENT_WINDOW);
-    p.transitions = [];
-    p.dirty = true;
-    this.lastAssets = '';
-  }
-
-  private allObjects(): KObject[] {
-    const out: KObject[] = [];
-    for (const kind of UI_KINDS) out.push(...this.sim.store.list(kind));
-    return out;
+    this.changes.diffAfterRebuild(this.sim);
   }
 
   private mark(t: number): void {
@@ -451,90 +383,16 @@ export class Host {
 
   private onChange(c: SimChange): void {
     const t = this.time;
-    switch (c.type) {
-      case 'object': {
-        if (!UI_KIND_SET.has(c.ev.kind)) return;
-        const before = c.ev.old ? displayStatus(c.ev.old) : undefined;
-        const after = c.ev.type === 'DELETED' ? undefined : displayStatus(c.ev.obj);
-        if (before !== after) this.mark(t);
-        if (!this.recording) return;
-        const k = keyOf(c.ev.obj);
-        const p = this.pending;
-        p.dirty = true;
-        if (c.ev.type === 'DELETED') {
-          p.upsert.delete(k);
-          p.removed.add(k);
-        } else {
-          p.removed.delete(k);
-          p.upsert.set(k, c.ev.obj);
-          if (after !== undefined && before !== after) p.transitions.push({ key: k, from: before, to: after, time: t });
-        }
-        return;
-      }
-      case 'event':
-        this.mark(t);
-        if (this.recording) {
-          this.pending.events.push(c.event);
-          this.pending.dirty = true;
-        }
-        return;
-      case 'trace':
-        this.mark(t);
-        if (this.recording) {
-          this.pending.traces.push(c.trace);
-          this.pending.dirty = true;
-        }
-        return;
-      case 'time':
-        return;
-      default:
-        assertNever(c);
-    }
+    if (this.changes.record(c, t, this.recording)) this.mark(t);
   }
 
   // ---- output --------------------------------------------------------------------------------------
 
-  private assets(): AssetRecord[] {
-    return this.sim.backends.all().map((a) => ({
-      id: a.id,
-      kind: a.kind,
-      driver: a.driver,
-      zone: a.zone,
-      node: a.node,
-      sizeBytes: a.sizeBytes,
-      attachedTo: [...a.attachedTo],
-      fileCount: countFiles(a.root),
-      deleted: a.deletedAt !== undefined,
-    }));
-  }
-
   /** Sends at most one patch (called once per frame) and the playback state when it changed. */
   flush(): void {
     if (!this.sim) return;
-    const p = this.pending;
-    const assets = this.assets();
-    const assetsJson = JSON.stringify(assets);
-    const assetsChanged = assetsJson !== this.lastAssets;
-    if (p.dirty || assetsChanged || this.playbackDirty || this.time !== this.lastSentTime) {
-      this.lastSentTime = this.time;
-      for (const [k, o] of p.upsert) this.sent.set(k, o.metadata.resourceVersion ?? '');
-      for (const k of p.removed) this.sent.delete(k);
-      const removed = [...p.removed].filter((k) => !p.upsert.has(k));
-      const patch: Patch = {
-        time: this.time,
-        upsert: [...p.upsert.values()],
-        removed,
-        eventsReset: p.eventsReset,
-        events: p.events,
-        tracesReset: p.tracesReset,
-        traces: p.traces,
-        transitions: p.transitions,
-        ...(assetsChanged ? { assets } : {}),
-      };
-      this.lastAssets = assetsJson;
-      this.pending = emptyPending();
-      this.deps.post({ type: 'patch', patch });
-    }
+    const patch = this.changes.take(this.sim, this.time, this.playbackDirty);
+    if (patch) this.deps.post({ type: 'patch', patch });
     if (this.playbackDirty) {
       this.playbackDirty = false;
       this.deps.post({
@@ -574,31 +432,4 @@ export class Host {
       scenario: this.scenario,
     });
   }
-}
-
-/** Kinds the UI mirrors (Events travel separately as RecordedEvents). */
-export const UI_KINDS = [
-  'Node',
-  'PersistentVolume',
-  'PersistentVolumeClaim',
-  'StorageClass',
-  'VolumeAttachment',
-  'Pod',
-  'Deployment',
-  'ReplicaSet',
-  'StatefulSet',
-  'CSIDriver',
-  'VolumeSnapshot',
-  'VolumeSnapshotContent',
-] as const;
-const UI_KIND_SET = new Set<string>(UI_KINDS);
-
-function countFiles(d: { entries?: Record<string, unknown> }): number {
-  let n = 0;
-  for (const e of Object.values(d.entries ?? {})) {
-    const child = e as { type?: string; entries?: Record<string, unknown> };
-    if (child.entries) n += countFiles(child);
-    else n += 1;
-  }
-  return n;
 }
