@@ -143,7 +143,7 @@ function run(st: ShellState, n: Node, io: Io): number {
     }
     case 'for': {
       let code = 0;
-      const items = n.items.length ? n.items.flatMap((w) => expandWord(st, w)) : [];
+      const items = n.items.length ? n.items.flatMap((w) => expandWord(st, w, true, io.err)) : [];
       for (const v of items) {
         st.vars[n.name] = v;
         code = run(st, n.body, io);
@@ -170,7 +170,7 @@ function run(st: ShellState, n: Node, io: Io): number {
 }
 
 function runSimple(st: ShellState, n: Extract<Node, { t: 'simple' }>, io: Io): number {
-  const argv = n.words.flatMap((w) => expandWord(st, w));
+  const argv = n.words.flatMap((w) => expandWord(st, w, true, io.err));
   if (argv.length === 0) {
     for (const a of n.assigns) st.vars[a.name] = expandWord(st, a.value, false).join(' ');
     return (st.last = 0);
@@ -284,24 +284,60 @@ function invokeShell(st: ShellState, argv: readonly string[], ioIn: Io): number 
   }
 }
 
-/** Parameter expansion and pathname expansion (globbing) of one word. */
-export function expandWord(st: ShellState, w: Word, glob = true): string[] {
-  let text = '';
-  let globbable = false;
-  const pattern: string[] = [];
+/**
+ * Parameter expansion, command substitution (`$(…)`, backquotes), field splitting of unquoted substitutions,
+ * and pathname expansion (globbing) of one word. Errors of substituted commands go to `err`.
+ */
+export function expandWord(st: ShellState, w: Word, glob = true, err?: string[]): string[] {
+  type Field = { text: string; pattern: string; globbable: boolean; keep: boolean };
+  const fields: Field[] = [];
+  let cur: Field = { text: '', pattern: '', globbable: false, keep: false };
+  const add = (v: string, quoted: boolean) => {
+    cur.text += v;
+    cur.pattern += quoted ? v.replace(/[*?[\]]/g, '\\$&') : v;
+    if (!quoted && /[*?]/.test(v)) cur.globbable = true;
+    if (quoted) cur.keep = true;
+  };
+  const cut = () => {
+    if (cur.text !== '' || cur.keep) fields.push(cur);
+    cur = { text: '', pattern: '', globbable: false, keep: false };
+  };
   for (const seg of w) {
-    const v = seg.q === 'single' ? seg.text : expandVars(st, seg.text);
-    text += v;
-    if (seg.q === 'none' && /[*?]/.test(v)) globbable = true;
-    pattern.push(seg.q === 'none' ? v : v.replace(/[*?[\]]/g, '\\$&'));
+    if (seg.q === 'cmd' || seg.q === 'dcmd') {
+      const out = substitute(st, seg.text, err);
+      if (seg.q === 'dcmd') {
+        add(out, true);
+        continue;
+      }
+      // Unquoted: the output is split into fields on blanks and newlines.
+      const pieces = out.split(/[ \t\n]+/);
+      pieces.forEach((piece, k) => {
+        if (k > 0) cut();
+        if (piece) add(piece, false);
+      });
+      continue;
+    }
+    add(seg.q === 'single' ? seg.text : expandVars(st, seg.text), seg.q !== 'none');
   }
-  if (glob && globbable) {
-    const matches = globMatch(st, pattern.join(''));
-    if (matches.length) return matches;
+  cut();
+  const out: string[] = [];
+  for (const f of fields) {
+    const matches = glob && f.globbable ? globMatch(st, f.pattern) : [];
+    if (matches.length) out.push(...matches);
+    else out.push(f.text);
   }
-  // An unquoted word that expands to nothing disappears.
-  if (text === '' && w.every((s) => s.q === 'none')) return [];
-  return [text];
+  return out;
+}
+
+/** `$(script)`: run in a subshell (variable and directory changes do not leak), output without trailing newlines. */
+function substitute(st: ShellState, script: string, err?: string[]): string {
+  const saved = { vars: { ...st.vars }, cwd: st.cwd };
+  const io: Io = { stdin: '', out: [], err: err ?? [] };
+  const code = runScriptIn(st, script, io);
+  st.vars = saved.vars;
+  st.cwd = saved.cwd;
+  st.last = code;
+  return io.out.join('').replace(/\n+$/, '');
 }
 
 function expandVars(st: ShellState, s: string): string {

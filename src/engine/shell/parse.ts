@@ -5,7 +5,27 @@
 /** A word keeps its quoting per segment: expansion and globbing apply only where the shell would. */
 export interface WordSeg {
   readonly text: string;
-  readonly q: 'none' | 'single' | 'double';
+  /** `cmd`/`dcmd`: a command substitution `$(…)` or `…` (unquoted / inside double quotes); text is the script */
+  readonly q: 'none' | 'single' | 'double' | 'cmd' | 'dcmd';
+}
+
+/** Index just past the `)` that closes a `$(` whose body starts at i (nesting and quotes respected). */
+function closeParen(src: string, i: number): number {
+  let depth = 1;
+  let q: string | undefined;
+  for (let j = i; j < src.length; j++) {
+    const ch = src[j];
+    if (q) {
+      if (ch === '\\' && q === '"') j++;
+      else if (ch === q) q = undefined;
+      continue;
+    }
+    if (ch === "'" || ch === '"') q = ch;
+    else if (ch === '\\') j++;
+    else if (ch === '(') depth++;
+    else if (ch === ')' && --depth === 0) return j + 1;
+  }
+  throw new ParseError('syntax error: unterminated quoted string');
 }
 export type Word = readonly WordSeg[];
 
@@ -78,12 +98,36 @@ export function tokenize(src: string): Tok[] {
           if (src[j] === '\\' && '"\\$`\n'.includes(src[j + 1] ?? '')) {
             cur += src[j + 1] === '$' ? '\u0000$' : src[j + 1];
             j += 2;
+          } else if (src.startsWith('$(', j) && src[j + 2] !== '(') {
+            flush('double');
+            const end = closeParen(src, j + 2);
+            segs.push({ text: src.slice(j + 2, end - 1), q: 'dcmd' });
+            j = end;
+          } else if (src[j] === '`') {
+            flush('double');
+            const end = src.indexOf('`', j + 1);
+            if (end < 0) throw new ParseError(`unterminated quoted string`);
+            segs.push({ text: src.slice(j + 1, end), q: 'dcmd' });
+            j = end + 1;
           } else cur += src[j++];
         }
         if (j >= src.length) throw new ParseError(`unterminated quoted string`);
         raw += src.slice(i, j + 1);
         flush('double');
         i = j + 1;
+      } else if (src.startsWith('$(', i) && src[i + 2] !== '(') {
+        flush('none');
+        const end = closeParen(src, i + 2);
+        segs.push({ text: src.slice(i + 2, end - 1), q: 'cmd' });
+        raw += src.slice(i, end);
+        i = end;
+      } else if (ch === '`') {
+        flush('none');
+        const end = src.indexOf('`', i + 1);
+        if (end < 0) throw new ParseError(`unterminated quoted string`);
+        segs.push({ text: src.slice(i + 1, end), q: 'cmd' });
+        raw += src.slice(i, end + 1);
+        i = end + 1;
       } else if (ch === '\\') {
         flush('none');
         cur = src[i + 1] ?? '';

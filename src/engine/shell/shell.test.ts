@@ -54,6 +54,10 @@ describe('sh -c', () => {
     ['redirect to a read-only mount', 'echo x > /config/app.conf', '', "sh: can't create /config/app.conf: Read-only file system\n", 1],
     ['rm on a read-only mount', 'rm /config/app.conf', '', "rm: can't remove '/config/app.conf': Read-only file system\n", 1],
     ['syntax error', 'if true; then echo', '', 'sh: syntax error: unexpected end of file (expecting "fi")\n', 2],
+    ['command substitution', 'echo "now: $(date -u)"; echo `hostname`', 'now: Wed Jan  1 12:30:00 UTC 2025\nweb-0\n', '', 0],
+    ['unquoted substitution splits into fields', 'for f in $(echo a b); do echo "[$f]"; done', '[a]\n[b]\n', '', 0],
+    ['date +FORMAT', 'date +%F_%T; date +%s', '2025-01-01_12:30:00\n1735734600\n', '', 0],
+    ['the docs’ writer loop', 'echo $(date -u) >> /data/out.txt; cat /data/out.txt', 'Wed Jan 1 12:30:00 UTC 2025\n', '', 0],
   ])('%s', (_name, script, stdout, stderr, code) => {
     const r = runScript(script, host());
     expect({ stdout: r.stdout, stderr: r.stderr, code: r.code }).toEqual({ stdout, stderr, code });

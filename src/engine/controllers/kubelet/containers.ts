@@ -182,6 +182,8 @@ export function syncContainers(ctx: ReconcileContext, state: KubeletState, pod: 
     c.startedAt = ctx.now;
     c.waitingReason = undefined;
     c.waitingMessage = undefined;
+    c.previousLog = c.restartCount > 0 ? c.log : undefined;
+    c.log = '';
     const r = runMainProcess(ctx, pod, prt, c, spec);
     c.exitAt = r.forever ? undefined : ctx.now + Math.max(r.sleptMs, 1);
     c.exitCode = r.code;
@@ -205,6 +207,8 @@ function runMainProcess(ctx: ReconcileContext, pod: PodObj, prt: PodRt, c: Conta
   const rootSize = ctx.backends.get(`node:${prt.node}`)?.sizeBytes ?? 100 * 2 ** 30;
   const fs = containerMounts(ctx.backends, pod, prt, c, env, ctx.now, rootSize);
   const r = runArgv(argv, { fs, hostname: podHostname(pod), env, now: ctx.now });
+  // What the process printed is the container's log (`kubectl logs`); a failed exec prints the runtime's error.
+  c.log = r.stdout + r.stderr;
   return { code: r.code === 126 ? 128 : r.code, sleptMs: r.sleptMs, forever: r.forever };
 }
 

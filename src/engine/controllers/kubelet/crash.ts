@@ -27,3 +27,23 @@ export function crashContainer(sim: Simulation, namespace: string, pod: string, 
   sim.drain();
   return undefined;
 }
+
+/**
+ * A container's log as `kubectl logs` reads it from the kubelet: what the main process printed. Errors are
+ * the kubelet's/kubectl's texts for a container that has not started or has no previous instance.
+ */
+export function containerLogs(sim: Simulation, namespace: string, pod: string, container?: string, previous = false): { log?: string; error?: string } {
+  const obj = sim.store.get('Pod', namespace, pod);
+  if (!obj) return { error: `Error from server (NotFound): pods "${pod}" not found` };
+  const state = kubeletState(sim);
+  const prt = state && podRtByUid(state, obj.metadata.uid);
+  const name = container ?? ((obj.spec as { containers?: { name: string }[] } | undefined)?.containers?.[0]?.name ?? '');
+  const c = prt?.containers.find((x) => x.name === name);
+  if (!prt || !c || (c.containerID === undefined && !previous))
+    return { error: `Error from server (BadRequest): container "${name}" in pod "${pod}" is waiting to start: ContainerCreating` };
+  if (previous) {
+    if (c.previousLog === undefined) return { error: `Error from server (BadRequest): previous terminated container "${name}" in pod "${pod}" not found` };
+    return { log: c.previousLog };
+  }
+  return { log: c.log ?? '' };
+}

@@ -4,7 +4,7 @@
 // configmap/secret volume plugins) as summarised in the semantics reference §5.
 import { describe, expect, it } from 'vitest';
 import { boundPair, claimVolume, createPod, eventsOf, exec, newTestSim, podOf, sh, NAS_DRIVER } from './testing';
-import { crashContainer } from './crash';
+import { containerLogs, crashContainer } from './crash';
 import { nodeShell } from '../../shell/exec';
 import type { Simulation } from '../../sim/simulation';
 
@@ -459,6 +459,15 @@ describe('kubelet: container lifecycle', () => {
     const calls = sim.traces.filter((t) => t.time >= t0).map((t) => t.call);
     expect(calls).toEqual(['NodeUnpublishVolume', 'NodeUnstageVolume', 'ControllerUnpublishVolume']);
     expect(sim.store.list('VolumeAttachment')).toHaveLength(0);
+  });
+
+  it('keeps what the main process printed as the container log, and the previous instance’s', () => {
+    const sim = newTestSim();
+    createPod(sim, { name: 'p', node: 'node-1', containers: [{ name: 'c', image: 'busybox:1.36', command: ['sh', '-c', 'echo started at $(date); echo hello; exit 1'] }] });
+    expect(containerLogs(sim, 'default', 'p')).toEqual({ error: 'Error from server (BadRequest): container "c" in pod "p" is waiting to start: ContainerCreating' });
+    sim.advance(15_000);
+    expect(containerLogs(sim, 'default', 'p').log).toContain('hello\n');
+    expect(containerLogs(sim, 'default', 'p', 'c', true).log).toContain('hello\n');
   });
 
   it('kubectl exec … -- kill 1 crashes the container', () => {

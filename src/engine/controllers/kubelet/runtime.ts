@@ -71,6 +71,9 @@ export interface ContainerRt {
   waitingMessage?: string;
   /** the container's writable layer: files written outside volume mounts, lost on restart */
   rootfs: DirNode;
+  /** what the current instance's main process printed, and the previous instance's (`kubectl logs --previous`) */
+  log?: string;
+  previousLog?: string;
   /** files bind-mounted with subPath, pinned when the container started (they never see later updates) */
   pinned?: Record<string, FsNode>;
   imageID?: string;

@@ -140,12 +140,35 @@ export const hostname: Command = (ctx) => {
   return 0;
 };
 
+const DAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+/** date [-u] [+FORMAT]: the virtual clock, in UTC (the containers' TZ). */
 export const date: Command = (ctx) => {
   const d = new Date(ctx.state.host.now);
-  const days = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
-  const months = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
-  const p = (n: number) => String(n).padStart(2, '0');
-  ctx.out(`${days[d.getUTCDay()]} ${months[d.getUTCMonth()]} ${String(d.getUTCDate()).padStart(2, ' ')} ${p(d.getUTCHours())}:${p(d.getUTCMinutes())}:${p(d.getUTCSeconds())} UTC ${d.getUTCFullYear()}\n`);
+  const p = (n: number, w = 2) => String(n).padStart(w, '0');
+  const fmt = ctx.argv.slice(1).find((a) => a.startsWith('+'));
+  const codes: Record<string, () => string> = {
+    Y: () => String(d.getUTCFullYear()),
+    m: () => p(d.getUTCMonth() + 1),
+    d: () => p(d.getUTCDate()),
+    e: () => String(d.getUTCDate()).padStart(2, ' '),
+    H: () => p(d.getUTCHours()),
+    M: () => p(d.getUTCMinutes()),
+    S: () => p(d.getUTCSeconds()),
+    s: () => String(Math.floor(ctx.state.host.now / 1000)),
+    F: () => `${d.getUTCFullYear()}-${p(d.getUTCMonth() + 1)}-${p(d.getUTCDate())}`,
+    T: () => `${p(d.getUTCHours())}:${p(d.getUTCMinutes())}:${p(d.getUTCSeconds())}`,
+    Z: () => 'UTC',
+    a: () => DAYS[d.getUTCDay()],
+    b: () => MONTHS[d.getUTCMonth()],
+    '%': () => '%',
+  };
+  if (fmt) {
+    ctx.out(`${fmt.slice(1).replace(/%(.)/g, (m, c: string) => (codes[c] ? codes[c]() : m))}\n`);
+    return 0;
+  }
+  ctx.out(`${DAYS[d.getUTCDay()]} ${MONTHS[d.getUTCMonth()]} ${String(d.getUTCDate()).padStart(2, ' ')} ${codes.T()} UTC ${d.getUTCFullYear()}\n`);
   return 0;
 };
 
