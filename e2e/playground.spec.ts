@@ -263,3 +263,20 @@ test('a share link rebuilds the same state in a fresh page', async ({ page, cont
   expect((await other.snapshot()).objects).toEqual(before.objects);
   expect(other.foreign).toEqual([]);
 });
+
+test('the editor validates against the Kubernetes schema while typing', async ({ page }) => {
+  await pg.open();
+  await pg.setEditorText(INVALID_PV.replace('spec:\n', 'spec:\n  capacity:\n    storage: 5Gi\n'));
+  const lines = page.locator('.monaco-editor .view-lines');
+  await lines.click();
+  await page.keyboard.press('ControlOrMeta+End');
+  await page.keyboard.press('Enter');
+  await page.keyboard.press('Home');
+  await page.keyboard.insertText('bogusField: 1');
+  await expect(lines).toContainText('bogusField: 1');
+  // monaco-yaml with the generated schema: unknown fields are flagged (additionalProperties: false)
+  const markers = () => page.evaluate(() => (window as never as { __markers: () => { line: number; message: string }[] }).__markers());
+  await expect.poll(async () => (await markers()).map((m) => m.message)).toContain('Property bogusField is not allowed.');
+  await expect(page.locator('.monaco-editor .squiggly-warning, .monaco-editor .squiggly-error').first()).toBeAttached();
+  await pg.shot('schema-warning-1280');
+});

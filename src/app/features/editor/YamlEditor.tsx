@@ -38,7 +38,8 @@ export default function YamlEditor({ value, onChange, markers, theme }: YamlEdit
       if (changing.current) return;
       onChangeRef.current(model.getValue());
     });
-    (window as unknown as { __editor?: unknown }).__editor = editor;
+    // for the browser tests: the editor and every marker (kubectl's and monaco-yaml's)
+    Object.assign(window, { __editor: editor, __markers: () => monaco.editor.getModelMarkers({ resource: uri }).map((m) => ({ line: m.startLineNumber, message: m.message, owner: m.owner })) });
     return () => {
       sub.dispose();
       editor.dispose();
