@@ -181,6 +181,10 @@ function runSimple(st: ShellState, n: Extract<Node, { t: 'simple' }>, io: Io): n
   for (const r of n.redirs) {
     const target = expandWord(st, r.target, false).join(' ');
     if (r.op === '<') {
+      if (normalizePath(target, st.cwd) === DEV_NULL) {
+        sub.stdin = '';
+        continue;
+      }
       const node = st.host.fs.lookup(normalizePath(target, st.cwd));
       if (!node || node.type !== 'file') {
         io.err.push(`sh: can't open '${target}': No such file or directory\n`);
@@ -209,18 +213,26 @@ function runSimple(st: ShellState, n: Extract<Node, { t: 'simple' }>, io: Io): n
   return (st.last = code);
 }
 
+/** The character devices every container has; writes vanish, reads are empty. */
+const DEV_NULL = '/dev/null';
+
 function flush(st: ShellState, sub: Io, io: Io, outFile: { path: string; append: boolean } | undefined, errTarget: 'out' | 'err' | { path: string; append: boolean }): void {
   const out = sub.out.join('');
   const err = sub.err.join('');
-  if (outFile) st.host.fs.writeFile(normalizePath(outFile.path, st.cwd), out, true);
+  const write = (path: string, data: string) => {
+    const abs = normalizePath(path, st.cwd);
+    if (abs !== DEV_NULL) st.host.fs.writeFile(abs, data, true);
+  };
+  if (outFile) write(outFile.path, out);
   else io.out.push(out);
   if (errTarget === 'err') io.err.push(err);
-  else if (errTarget === 'out') (outFile ? st.host.fs.writeFile(normalizePath(outFile.path, st.cwd), err, true) : io.out.push(err));
-  else st.host.fs.writeFile(normalizePath(errTarget.path, st.cwd), err, true);
+  else if (errTarget === 'out') (outFile ? write(outFile.path, err) : io.out.push(err));
+  else write(errTarget.path, err);
 }
 
 function openForWrite(st: ShellState, path: string, append: boolean): string | undefined {
   const abs = normalizePath(path, st.cwd);
+  if (abs === DEV_NULL) return undefined;
   try {
     const existing = st.host.fs.lookup(abs);
     if (existing?.type === 'dir') return `sh: can't create ${path}: Is a directory\n`;

@@ -22,6 +22,8 @@ export function imageRootFs(hostname: string, now: number): DirNode {
   etc.entries.hosts = { type: 'file', content: `127.0.0.1\tlocalhost\n`, mode: 0o644, mtime: now };
   etc.entries['resolv.conf'] = { type: 'file', content: 'search default.svc.cluster.local svc.cluster.local cluster.local\nnameserver 10.96.0.10\noptions ndots:5\n', mode: 0o644, mtime: now };
   (lookup(root, 'tmp') as DirNode).mode = 0o1777;
+  // /dev/null reads empty; the shell discards what is written to it
+  (lookup(root, 'dev') as DirNode).entries.null = { type: 'file', content: '', mode: 0o666, mtime: now };
   return root;
 }
 

@@ -11,6 +11,7 @@ function host(): ShellHost {
   const root = emptyDir(0);
   mkdirp(root, 'tmp');
   mkdirp(root, 'etc');
+  mkdirp(root, 'dev')!.entries.null = { type: 'file', content: '', mode: 0o666, mtime: 0 };
   const ro = emptyDir(0);
   ro.entries['app.conf'] = { type: 'file', content: 'x=1\n', mode: 0o644, mtime: 0 };
   const fs = new MountNamespace(
@@ -48,7 +49,7 @@ describe('sh -c', () => {
     ['pipeline', 'echo a b | wc -w', '2\n', '', 0],
     ['variables and quoting', `echo "$HOSTNAME $APP" '$APP'`, 'web-0 demo $APP\n', '', 0],
     ['glob', 'touch /data/a.log /data/b.log /data/c.txt; echo /data/*.log', '/data/a.log /data/b.log\n', '', 0],
-    ['mount points show in ls /', 'ls /', 'config\ndata\netc\ntmp\n', '', 0],
+    ['mount points show in ls /', 'ls /', 'config\ndata\ndev\netc\ntmp\n', '', 0],
     ['hostname', 'hostname', 'web-0\n', '', 0],
     ['touch on a read-only mount', 'touch /config/x', '', 'touch: /config/x: Read-only file system\n', 1],
     ['redirect to a read-only mount', 'echo x > /config/app.conf', '', "sh: can't create /config/app.conf: Read-only file system\n", 1],
@@ -56,6 +57,7 @@ describe('sh -c', () => {
     ['syntax error', 'if true; then echo', '', 'sh: syntax error: unexpected end of file (expecting "fi")\n', 2],
     ['command substitution', 'echo "now: $(date -u)"; echo `hostname`', 'now: Wed Jan  1 12:30:00 UTC 2025\nweb-0\n', '', 0],
     ['unquoted substitution splits into fields', 'for f in $(echo a b); do echo "[$f]"; done', '[a]\n[b]\n', '', 0],
+    ['/dev/null swallows output', 'cat /nope 2>/dev/null; echo x > /dev/null; echo y >> /dev/null; cat /dev/null; echo done', 'done\n', '', 0],
     ['date +FORMAT', 'date +%F_%T; date +%s', '2025-01-01_12:30:00\n1735734600\n', '', 0],
     ['the docs’ writer loop', 'echo $(date -u) >> /data/out.txt; cat /data/out.txt', 'Wed Jan 1 12:30:00 UTC 2025\n', '', 0],
   ])('%s', (_name, script, stdout, stderr, code) => {
