@@ -236,7 +236,7 @@ export function GraphView() {
       >
         <AutoFit width={Math.round(layout.width / 50)} height={Math.round(layout.height / 50)} big={nodes.length > BIG_GRAPH} box={box} />
         <Background gap={24} size={1} />
-        <Controls showInteractive={false} />
+        <Controls showInteractive={false} position="bottom-right" />
         {nodes.length > 40 && nodes.length <= BIG_GRAPH * 2 && <MiniMap pannable zoomable />}
       </ReactFlow>
       <div className="graph-legend">{t('graph.legend')}</div>
