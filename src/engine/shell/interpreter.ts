@@ -329,6 +329,10 @@ export function expandWord(st: ShellState, w: Word, glob = true, err?: string[])
       });
       continue;
     }
+    if (seg.q === 'arith') {
+      add(String(arithmetic(st, seg.text)), false);
+      continue;
+    }
     add(seg.q === 'single' ? seg.text : expandVars(st, seg.text), seg.q !== 'none');
   }
   cut();
@@ -339,6 +343,39 @@ export function expandWord(st: ShellState, w: Word, glob = true, err?: string[])
     else out.push(f.text);
   }
   return out;
+}
+
+/** `$((expr))`: integer arithmetic over + - * / % and parentheses; names are variables (unset = 0). */
+function arithmetic(st: ShellState, expr: string): number {
+  const toks = expandVars(st, expr).match(/\d+|[A-Za-z_][A-Za-z0-9_]*|[-+*/%()]/g) ?? [];
+  let i = 0;
+  const value = (t: string) => (/^\d+$/.test(t) ? Number(t) : Number(st.vars[t] ?? 0) || 0);
+  const primary = (): number => {
+    const t = toks[i++];
+    if (t === '(') {
+      const v = sum();
+      i++;
+      return v;
+    }
+    if (t === '-') return -primary();
+    if (t === '+') return primary();
+    return t === undefined ? 0 : value(t);
+  };
+  const product = (): number => {
+    let v = primary();
+    while (toks[i] === '*' || toks[i] === '/' || toks[i] === '%') {
+      const op = toks[i++];
+      const r = primary();
+      v = op === '*' ? v * r : r === 0 ? 0 : op === '/' ? Math.trunc(v / r) : v % r;
+    }
+    return v;
+  };
+  const sum = (): number => {
+    let v = product();
+    while (toks[i] === '+' || toks[i] === '-') v = toks[i++] === '+' ? v + product() : v - product();
+    return v;
+  };
+  return sum();
 }
 
 /** `$(script)`: run in a subshell (variable and directory changes do not leak), output without trailing newlines. */

@@ -5,8 +5,9 @@
 /** A word keeps its quoting per segment: expansion and globbing apply only where the shell would. */
 export interface WordSeg {
   readonly text: string;
-  /** `cmd`/`dcmd`: a command substitution `$(…)` or `…` (unquoted / inside double quotes); text is the script */
-  readonly q: 'none' | 'single' | 'double' | 'cmd' | 'dcmd';
+  /** `cmd`/`dcmd`: a command substitution `$(…)` or `…` (unquoted / inside double quotes); text is the script;
+   * `arith`: an arithmetic expansion `$((…))`, text is the expression */
+  readonly q: 'none' | 'single' | 'double' | 'cmd' | 'dcmd' | 'arith';
 }
 
 /** Index just past the `)` that closes a `$(` whose body starts at i (nesting and quotes respected). */
@@ -98,6 +99,11 @@ export function tokenize(src: string): Tok[] {
           if (src[j] === '\\' && '"\\$`\n'.includes(src[j + 1] ?? '')) {
             cur += src[j + 1] === '$' ? '\u0000$' : src[j + 1];
             j += 2;
+          } else if (src.startsWith('$((', j)) {
+            flush('double');
+            const end = closeParen(src, j + 2);
+            segs.push({ text: src.slice(j + 3, end - 2), q: 'arith' });
+            j = end;
           } else if (src.startsWith('$(', j) && src[j + 2] !== '(') {
             flush('double');
             const end = closeParen(src, j + 2);
@@ -115,6 +121,12 @@ export function tokenize(src: string): Tok[] {
         raw += src.slice(i, j + 1);
         flush('double');
         i = j + 1;
+      } else if (src.startsWith('$((', i)) {
+        flush('none');
+        const end = closeParen(src, i + 2);
+        segs.push({ text: src.slice(i + 3, end - 2), q: 'arith' });
+        raw += src.slice(i, end);
+        i = end;
       } else if (src.startsWith('$(', i) && src[i + 2] !== '(') {
         flush('none');
         const end = closeParen(src, i + 2);

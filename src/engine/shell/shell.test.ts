@@ -58,6 +58,7 @@ describe('sh -c', () => {
     ['command substitution', 'echo "now: $(date -u)"; echo `hostname`', 'now: Wed Jan  1 12:30:00 UTC 2025\nweb-0\n', '', 0],
     ['unquoted substitution splits into fields', 'for f in $(echo a b); do echo "[$f]"; done', '[a]\n[b]\n', '', 0],
     ['/dev/null swallows output', 'cat /nope 2>/dev/null; echo x > /dev/null; echo y >> /dev/null; cat /dev/null; echo done', 'done\n', '', 0],
+    ['arithmetic and seq', 'i=0; for n in $(seq 3); do i=$((i + n * 2)); done; echo "$i $((7 / 2)) $(( (1+2) % 2 ))"', '12 3 1\n', '', 0],
     ['date +FORMAT', 'date +%F_%T; date +%s', '2025-01-01_12:30:00\n1735734600\n', '', 0],
     ['the docs’ writer loop', 'echo $(date -u) >> /data/out.txt; cat /data/out.txt', 'Wed Jan 1 12:30:00 UTC 2025\n', '', 0],
   ])('%s', (_name, script, stdout, stderr, code) => {

@@ -1,7 +1,7 @@
 // The binaries a busybox-based image provides (plus util-linux's findmnt, which the lessons use).
 import type { Command } from './types';
 import { cat, cp, ls, mkdir, mv, rm, rmdir, touch } from './files';
-import { dd, du, grep, head, tail, tee, wc } from './text';
+import { dd, du, grep, head, seq, tail, tee, wc } from './text';
 import { cd, date, df, echo, env, exit, exportCmd, findmnt, hostname, kill, mount, printf, pwd, sleep, test } from './system';
 
 const ok: Command = () => 0;
@@ -33,6 +33,7 @@ export const COMMANDS: Readonly<Record<string, Command>> = {
   pwd,
   rm,
   rmdir,
+  seq,
   sleep,
   sync: ok,
   tail,

@@ -185,3 +185,15 @@ function humanK(kib: number): string {
   }
   return `${v.toFixed(1)}${units[u]}`;
 }
+
+/** seq [FIRST [INC]] LAST */
+export const seq: Command = (ctx) => {
+  const n = ctx.argv.slice(1).map(Number);
+  if (!n.length || n.some((x) => Number.isNaN(x))) {
+    ctx.err(`seq: invalid number '${ctx.argv.slice(1).find((a) => Number.isNaN(Number(a))) ?? ''}'\n`);
+    return 1;
+  }
+  const [first, inc, last] = n.length === 1 ? [1, 1, n[0]] : n.length === 2 ? [n[0], 1, n[1]] : [n[0], n[1], n[2]];
+  for (let v = first, k = 0; (inc > 0 ? v <= last : v >= last) && k < 100_000; v += inc, k++) ctx.out(`${v}\n`);
+  return 0;
+};
