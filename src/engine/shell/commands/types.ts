@@ -1,5 +1,5 @@
 import type { MountNamespace } from '../vfs';
-import type { ShellState } from '../interpreter';
+import type { ShellState } from '../state';
 
 export interface CommandContext {
   readonly argv: readonly string[];
