@@ -6,6 +6,7 @@ import { useCluster } from '../../state/cluster';
 import type { Bridge } from '../../bridge/worker-bridge';
 
 const AGE_STEP_MS = 1000;
+const REFRESH_MS = 150;
 const COMMANDS = [['get', 'pv'], ['get', 'pvc'], ['get', 'pods', '-o', 'wide']];
 
 export function Tables({ bridge }: { bridge: Bridge }) {
@@ -14,11 +15,15 @@ export function Tables({ bridge }: { bridge: Bridge }) {
   const [text, setText] = useState('');
   useEffect(() => {
     let live = true;
-    void Promise.all(COMMANDS.map((argv) => bridge.query(argv))).then((outs) => {
-      if (live) setText(outs.map((o, i) => `$ kubectl ${COMMANDS[i].join(' ')}\n${o}`).join('\n'));
-    });
+    // a busy cluster changes every frame: ask at most a few times per second
+    const t = setTimeout(() => {
+      void Promise.all(COMMANDS.map((argv) => bridge.query(argv))).then((outs) => {
+        if (live) setText(outs.map((o, i) => `$ kubectl ${COMMANDS[i].join(' ')}\n${o}`).join('\n'));
+      });
+    }, REFRESH_MS);
     return () => {
       live = false;
+      clearTimeout(t);
     };
   }, [objects, second, bridge]);
   return (
