@@ -34,11 +34,16 @@ export type Intent =
       readonly eventType: EventType;
       readonly reason: string;
       readonly message: string;
+      /** involvedObject.fieldPath, e.g. `spec.containers{nginx}` (part of the aggregation key, as client-go) */
+      readonly fieldPath?: string;
       /** overrides the controller's own event source (e.g. kubelet's host, a provisioner identity) */
       readonly source?: { component: string; host?: string };
     }
-  /** run reconcile(key) again after a delay (virtual ms) */
-  | { readonly type: 'requeue'; readonly key: string; readonly afterMs: number }
+  /**
+   * run reconcile(key) again after a delay (virtual ms). A `timeout` requeue is a watchdog (e.g. the
+   * scheduler's bind timeout): it fires if time gets there, but does not keep settle() running.
+   */
+  | { readonly type: 'requeue'; readonly key: string; readonly afterMs: number; readonly timeout?: boolean }
   /** a call between components the UI can show travelling along an edge (CSI gRPC, cloud API) */
   | { readonly type: 'trace'; readonly trace: TraceRecord };
 

@@ -31,12 +31,13 @@ export class EventRecorder {
   readonly log: RecordedEvent[] = [];
   constructor(private readonly store: Store) {}
 
-  record(involved: KObject, type: EventType, reason: string, message: string, source: EventSource): RecordedEvent {
+  record(involved: KObject, type: EventType, reason: string, message: string, source: EventSource, fieldPath?: string): RecordedEvent {
     const now = this.store.now();
     const md = involved.metadata;
     // Events of cluster-scoped objects live in the default namespace, as upstream.
     const ns = md.namespace || 'default';
-    const key = [md.uid ?? '', involved.kind, ns, md.name, type, reason, message, source.component, source.host ?? ''].join('\u0000');
+    // client-go getEventKey: source, involvedObject (kind, namespace, name, uid, apiVersion, fieldPath), type, reason, message.
+    const key = [md.uid ?? '', involved.kind, ns, md.name, fieldPath ?? '', type, reason, message, source.component, source.host ?? ''].join('\u0000');
     const seq = ++this.seq;
     const existing = this.byKey.get(key);
     const ts = rfc3339(now);
@@ -57,6 +58,7 @@ export class EventRecorder {
     if (md.namespace) ref.namespace = md.namespace;
     if (md.uid) ref.uid = md.uid;
     if (md.resourceVersion) ref.resourceVersion = md.resourceVersion;
+    if (fieldPath) ref.fieldPath = fieldPath;
     const event: KObject = {
       apiVersion: 'v1',
       kind: 'Event',

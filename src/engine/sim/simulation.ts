@@ -215,7 +215,7 @@ export class Simulation {
 
   private popTimer(): Timer | undefined {
     const t = this.peekTimer();
-    if (t) (t.periodic ? this.periodics : this.oneShots).pop();
+    if (t) (this.periodics.peek() === t ? this.periodics : this.oneShots).pop();
     return t;
   }
 
@@ -232,8 +232,8 @@ export class Simulation {
     this.drain();
   }
 
-  private schedule(ctrl: number, key: string, at: number, periodic: boolean): void {
-    (periodic ? this.periodics : this.oneShots).push({ at, seq: ++this.timerSeq, ctrl, key, periodic });
+  private schedule(ctrl: number, key: string, at: number, periodic: boolean, background = periodic): void {
+    (background ? this.periodics : this.oneShots).push({ at, seq: ++this.timerSeq, ctrl, key, periodic });
   }
 
   private push(ctrl: number, key: string): void {
@@ -316,12 +316,13 @@ export class Simulation {
         this.store.bindPod(intent.binding);
         return;
       case 'event': {
-        const ev = this.recorder.record(intent.involved, intent.eventType, intent.reason, intent.message, intent.source ?? { component: c.name });
+        const ev = this.recorder.record(intent.involved, intent.eventType, intent.reason, intent.message, intent.source ?? { component: c.name }, intent.fieldPath);
         this.notify({ type: 'event', event: ev });
         return;
       }
       case 'requeue':
-        this.schedule(ctrl, intent.key, this.clock.now() + Math.max(0, intent.afterMs), false);
+        // Watchdog timeouts ride with the periodic timers: they fire on time but never hold settle().
+        this.schedule(ctrl, intent.key, this.clock.now() + Math.max(0, intent.afterMs), false, intent.timeout === true);
         return;
       case 'trace': {
         const t: TimedTrace = { ...intent.trace, time: this.clock.now(), seq: ++this.traceSeq };

@@ -114,7 +114,8 @@ export function createScheduler(): Controller {
     if (plan.bindings.length === 0 && plan.provisions.length === 0) return bind(pod, node, ctx);
     // Reserve + PreBind: make the API writes, then wait (the pod stays assumed on the node).
     assumed.set(key, { uid: pod.metadata.uid ?? '', node, plan, since: ctx.now });
-    return [...preBindWrites(plan, node), { type: 'requeue', key, afterMs: BIND_TIMEOUT_MS }];
+    // The bind timeout is a watchdog: binding normally completes long before it (claim updates wake us).
+    return [...preBindWrites(plan, node), { type: 'requeue', key, afterMs: BIND_TIMEOUT_MS, timeout: true }];
   }
 
   function continuePreBind(key: string, pod: PodObj, a: Assumed, ctx: ReconcileContext): Intent[] {
