@@ -1,4 +1,4 @@
-// `npm run serve-api -- [--port 18080] [--cluster alicloud|PATH] [--seed N] [--speed 1] [--verbose]`
+// `npm run serve-api -- [--port 18080] [--cluster alicloud|PATH] [--seed N] [--speed 1] [--fixed-epoch] [--verbose]`
 // Serves a simulated cluster to the real kubectl:
 //   kubectl --server http://127.0.0.1:18080 get pv
 // This file is the only place where the API server's virtual clock follows the wall clock: every tick
@@ -16,10 +16,11 @@ interface Args {
   seed: number;
   speed: number;
   verbose: boolean;
+  fixedEpoch: boolean;
 }
 
 function parseArgs(argv: readonly string[]): Args | string {
-  const a: Args = { port: 18080, cluster: DEFAULT_PROFILE, seed: 1, speed: 1, verbose: false };
+  const a: Args = { port: 18080, cluster: DEFAULT_PROFILE, seed: 1, speed: 1, verbose: false, fixedEpoch: false };
   for (let i = 0; i < argv.length; i++) {
     const [flag, inline] = argv[i].includes('=') ? [argv[i].slice(0, argv[i].indexOf('=')), argv[i].slice(argv[i].indexOf('=') + 1)] : [argv[i], undefined];
     const value = () => inline ?? argv[++i] ?? '';
@@ -28,6 +29,7 @@ function parseArgs(argv: readonly string[]): Args | string {
     else if (flag === '--seed') a.seed = Number(value());
     else if (flag === '--speed') a.speed = Number(value());
     else if (flag === '--verbose' || flag === '-v') a.verbose = true;
+    else if (flag === '--fixed-epoch') a.fixedEpoch = true;
     else return `unknown argument "${argv[i]}"`;
   }
   if (!Number.isInteger(a.port) || a.port < 0 || a.port > 65535) return 'invalid --port';
@@ -39,7 +41,7 @@ function parseArgs(argv: readonly string[]): Args | string {
 async function main(): Promise<number> {
   const args = parseArgs(process.argv.slice(2));
   if (typeof args === 'string') {
-    process.stderr.write(`error: ${args}\nusage: serve-api [--port 18080] [--cluster ${DEFAULT_PROFILE}|PATH] [--seed N] [--speed 1] [--verbose]\n`);
+    process.stderr.write(`error: ${args}\nusage: serve-api [--port 18080] [--cluster ${DEFAULT_PROFILE}|PATH] [--seed N] [--speed 1] [--fixed-epoch] [--verbose]\n`);
     return 2;
   }
   let cluster;
@@ -50,7 +52,11 @@ async function main(): Promise<number> {
     process.stderr.write(`error: ${e.message}\n`);
     return 1;
   }
-  const sim = createSimulation(cluster, { seed: args.seed });
+  // The virtual clock starts at the wall-clock time of start: kubectl computes some ages on the client
+  // from its own clock (describe's event ages, `get events` LAST SEEN), which then read right at 1×.
+  // --fixed-epoch keeps the engine's fixed start instant (timestamps identical from run to run).
+  const epochMs = args.fixedEpoch ? undefined : Math.floor(Date.now() / 1000) * 1000;
+  const sim = createSimulation(cluster, { seed: args.seed, epochMs });
   const api = await createApiServer(sim, { port: args.port, log: args.verbose ? (l) => process.stderr.write(l + '\n') : undefined });
   process.stdout.write(
     `serving cluster "${cluster.name}" (seed ${args.seed}, ${args.speed}× speed) at ${api.url}\n` +

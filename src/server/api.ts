@@ -105,7 +105,7 @@ export function createApiServer(sim: Simulation, opts: ApiServerOptions = {}): P
       filter: want,
       resourceVersion: q.resourceVersion,
       send(type, obj) {
-        const object = table && type !== 'ERROR' ? toTable(sim, r.kind, [obj as never]) : obj;
+        const object = table && type !== 'ERROR' ? toTable(sim, r.kind, [obj as never], undefined, q.includeObject) : obj;
         res.write(JSON.stringify({ type, object }) + '\n');
       },
     });
@@ -138,7 +138,7 @@ export function createApiServer(sim: Simulation, opts: ApiServerOptions = {}): P
           switch (method) {
             case 'GET':
               if (q.watch) return startWatch(req, res, table, route, url.searchParams);
-              r = rr.name ? (rr.subresource && rr.subresource !== 'status' ? methodNotAllowed() : handleGet(sim, rr, table)) : handleList(sim, rr, q, table);
+              r = rr.name ? (rr.subresource && rr.subresource !== 'status' ? methodNotAllowed() : handleGet(sim, rr, q, table)) : handleList(sim, rr, q, table);
               break;
             case 'POST':
               r = handleCreate(sim, rr, q, body);

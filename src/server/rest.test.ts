@@ -168,6 +168,16 @@ describe('REST verbs', () => {
     expect(r.body.rows[0].object).toMatchObject({ kind: 'PartialObjectMetadata', apiVersion: 'meta.k8s.io/v1', metadata: { name: 'rest-a' } });
   });
 
+  it.each([
+    ['Object', 'PersistentVolume'],
+    ['Metadata', 'PartialObjectMetadata'],
+  ])('includeObject=%s puts a %s in each row', async (include, kind) => {
+    const r = await call('GET', `/api/v1/persistentvolumes?labelSelector=tier%3Dgold&includeObject=${include}`, undefined, {
+      Accept: 'application/json;as=Table;v=v1;g=meta.k8s.io',
+    });
+    expect(r.body.rows[0].object.kind).toBe(kind);
+  });
+
   it('deletes: Status Success when gone at once, 404 afterwards', async () => {
     const r = await call('DELETE', '/api/v1/persistentvolumes/rest-b', { propagationPolicy: 'Background' });
     // PVs carry the kubernetes.io/pv-protection finalizer, removed at once when unbound: the answer is the

@@ -48,12 +48,23 @@ export function listObjects(sim: Simulation, kind: KindInfo, namespace: string |
   });
 }
 
-/** PartialObjectMetadata: what a Table row's `object` holds by default (includeObject=Metadata). */
-function partial(o: KObject): unknown {
+/** ?includeObject: what a Table row's `object` holds — PartialObjectMetadata by default (Metadata), the
+ * whole object (Object; `kubectl get --sort-by` asks for it to sort rows by any field), or nothing (None). */
+export type IncludeObject = 'None' | 'Metadata' | 'Object';
+
+function rowObject(o: KObject, include: IncludeObject): unknown {
+  if (include === 'None') return undefined;
+  if (include === 'Object') return o;
   return { kind: 'PartialObjectMetadata', apiVersion: 'meta.k8s.io/v1', metadata: o.metadata };
 }
 
-export function toTable(sim: Simulation, kind: KindInfo, objects: readonly KObject[], resourceVersion?: string): unknown {
+export function toTable(
+  sim: Simulation,
+  kind: KindInfo,
+  objects: readonly KObject[],
+  resourceVersion?: string,
+  include: IncludeObject = 'Metadata',
+): unknown {
   // The server always builds every column (wide); kubectl hides priority>0 columns unless -o wide.
   const t = tableFor(kind.kind, objects, { wide: true, now: sim.now() });
   return {
@@ -61,14 +72,14 @@ export function toTable(sim: Simulation, kind: KindInfo, objects: readonly KObje
     apiVersion: 'meta.k8s.io/v1',
     metadata: resourceVersion ? { resourceVersion } : {},
     columnDefinitions: t.columns.map((c) => ({ name: c.name, type: c.type, format: c.format, description: c.description, priority: c.priority })),
-    rows: t.rows.map((r) => ({ cells: r.cells, object: partial(r.object) })),
+    rows: t.rows.map((r) => ({ cells: r.cells, object: rowObject(r.object, include) })),
   };
 }
 
 export function handleList(sim: Simulation, r: ResourceRoute, q: ListQuery, table: boolean): ApiResponse {
   const items = listObjects(sim, r.kind, r.namespace, selectorFilter(r.kind, q));
   const rv = sim.store.resourceVersion();
-  if (table) return ok(toTable(sim, r.kind, items, rv));
+  if (table) return ok(toTable(sim, r.kind, items, rv, q.includeObject));
   return ok({ kind: `${r.kind.kind}List`, apiVersion: apiVersionOf(r.kind), metadata: { resourceVersion: rv }, items });
 }
 
@@ -78,9 +89,9 @@ function getObject(sim: Simulation, r: ResourceRoute): KObject {
   return o;
 }
 
-export function handleGet(sim: Simulation, r: ResourceRoute, table: boolean): ApiResponse {
+export function handleGet(sim: Simulation, r: ResourceRoute, q: ListQuery, table: boolean): ApiResponse {
   const o = getObject(sim, r);
-  return ok(table ? toTable(sim, r.kind, [o]) : o);
+  return ok(table ? toTable(sim, r.kind, [o], undefined, q.includeObject) : o);
 }
 
 function parseBody(body: string): Record<string, unknown> {

@@ -55,11 +55,14 @@ export interface ListQuery {
   readonly resourceVersion?: string;
   readonly dryRun: boolean;
   readonly timeoutSeconds?: number;
+  /** what Table rows carry: None, Metadata (default) or Object */
+  readonly includeObject: 'None' | 'Metadata' | 'Object';
 }
 
 export function parseQuery(search: URLSearchParams): ListQuery {
   const w = search.get('watch');
   const t = search.get('timeoutSeconds');
+  const include = search.get('includeObject');
   return {
     labelSelector: search.get('labelSelector') ?? undefined,
     fieldSelector: search.get('fieldSelector') ?? undefined,
@@ -67,6 +70,7 @@ export function parseQuery(search: URLSearchParams): ListQuery {
     resourceVersion: search.get('resourceVersion') ?? undefined,
     dryRun: search.getAll('dryRun').includes('All'),
     timeoutSeconds: t !== null && /^\d+$/.test(t) ? Number(t) : undefined,
+    includeObject: include === 'None' || include === 'Object' ? include : 'Metadata',
   };
 }
 
