@@ -1,7 +1,7 @@
 // `kubectl get pv`, `kubectl get pvc`, `kubectl get pods -o wide`, printed by the engine's kubectl (the
 // same printers the terminal and the CLI use), refreshed when the objects change or a virtual second
 // passes (ages).
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useCluster } from '../../state/cluster';
 import type { Bridge } from '../../bridge/worker-bridge';
 
@@ -13,19 +13,18 @@ export function Tables({ bridge }: { bridge: Bridge }) {
   const objects = useCluster((s) => s.objects);
   const second = useCluster((s) => Math.floor(s.time / AGE_STEP_MS));
   const [text, setText] = useState('');
+  // a busy cluster changes every frame: ask at most every REFRESH_MS (a throttle, so it never starves)
+  const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   useEffect(() => {
-    let live = true;
-    // a busy cluster changes every frame: ask at most a few times per second
-    const t = setTimeout(() => {
-      void Promise.all(COMMANDS.map((argv) => bridge.query(argv))).then((outs) => {
-        if (live) setText(outs.map((o, i) => `$ kubectl ${COMMANDS[i].join(' ')}\n${o}`).join('\n'));
-      });
+    if (timer.current !== undefined) return;
+    timer.current = setTimeout(() => {
+      timer.current = undefined;
+      void Promise.all(COMMANDS.map((argv) => bridge.query(argv))).then((outs) =>
+        setText(outs.map((o, i) => `$ kubectl ${COMMANDS[i].join(' ')}\n${o}`).join('\n')),
+      );
     }, REFRESH_MS);
-    return () => {
-      live = false;
-      clearTimeout(t);
-    };
   }, [objects, second, bridge]);
+  useEffect(() => () => clearTimeout(timer.current), []);
   return (
     <pre className="code tables" data-testid="tables">
       {text}
