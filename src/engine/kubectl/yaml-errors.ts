@@ -9,7 +9,7 @@
 // offending token. The `yaml` package finds the same faults with other words; each case below maps one of
 // its error codes to goyaml's problem text and mark (each checked against kubectl 1.32, see the tests).
 // Duplicate keys are not an error: YAMLToJSON (non-strict yaml.Unmarshal) keeps the last one.
-import { LineCounter, parseDocument } from 'yaml';
+import { LineCounter, isMap, isNode, isScalar, parseDocument, visit } from 'yaml';
 
 export type DocParse = { ok: true; value: unknown } | { ok: false; message: string };
 
@@ -20,9 +20,14 @@ function where(line0: number, kind: Kind): string {
   return line0 !== 0 ? `line ${line}: ` : '';
 }
 
-/** 0-based line of the end of the text (the mark goyaml reports for `unexpected end of stream`). */
-function eofLine0(text: string): number {
-  return text.split('\n').length - 1;
+/**
+ * 0-based line of the end of the text. The STREAM-END token (and so a parser error or a stale simple
+ * key met there) comes after a forced line break (fetch_stream_end: `if mark.column != 0 { line++ }`);
+ * an error inside a scalar that runs into the end (an open quote) is at the last character.
+ */
+function eofLine0(text: string, streamEnd = true): number {
+  const lines = text.split('\n');
+  return lines.length - 1 + (streamEnd && lines[lines.length - 1] !== '' ? 1 : 0);
 }
 
 /** 0-based line of the first non-blank, non-comment character at or after offset, or of the end. */
@@ -38,9 +43,81 @@ function colonLine0(text: string, offset: number, lc: LineCounter): number {
   return lc.linePos(m ? offset + m.index : offset).line - 1;
 }
 
+/** The innermost flow collection still open at offset (`[` or `{`, outside quotes and comments), if any. */
+function openFlow(text: string, offset: number): { at: number; closer: string } | undefined {
+  const stack: number[] = [];
+  let quote = '';
+  for (let i = 0; i < offset; i++) {
+    const c = text[i];
+    if (quote) {
+      if (c === quote) quote = '';
+      continue;
+    }
+    if (c === '#' && (i === 0 || /\s/.test(text[i - 1]))) {
+      while (i < offset && text[i] !== '\n') i++;
+      continue;
+    }
+    if ((c === '"' || c === "'") && (i === 0 || /[\s,[{:]/.test(text[i - 1]))) quote = c;
+    else if (c === '[' || c === '{') stack.push(i);
+    else if ((c === ']' || c === '}') && stack.length) stack.pop();
+  }
+  const at = stack.pop();
+  return at === undefined ? undefined : { at, closer: text[at] === '[' ? ']' : '}' };
+}
+
+/**
+ * A flow collection left open with more lines after it: goyaml reads on, meets a `- ` (BLOCK-ENTRY) or
+ * a `:` (VALUE) where the flow parser wants `,` or the closer, and reports that token's line.
+ */
+function unclosedFlow(text: string, flow: { at: number; closer: string }, lc: LineCounter): string {
+  const nl = text.indexOf('\n', flow.at);
+  const rest = nl < 0 ? '' : text.slice(nl);
+  const m = /\n[ \t]*-(?=[ \t\n]|$)|:(?=[ \t\r\n]|$)/.exec(rest);
+  const line0 = m ? lc.linePos(nl + m.index + (m[0].startsWith('\n') ? 1 : 0)).line - 1 : eofLine0(text);
+  return where(line0, 'parser') + `did not find expected ',' or '${flow.closer}'`;
+}
+
+function indentOf(line: string): number {
+  return /^ */.exec(line)![0].length;
+}
+
+/**
+ * Whether the line (0-based) sits at the column of a block sequence's `- ` items, where the parser wants
+ * another `-`. An indentless sequence (its `- ` at its key's column) has no such state: its end simply
+ * returns to the mapping, which wants a key.
+ */
+function inBlockSequence(lines: readonly string[], line0: number): boolean {
+  const col = indentOf(lines[line0] ?? '');
+  const meaningful = (l: string) => l.trim() !== '' && !/^\s*#/.test(l);
+  const isItem = (l: string) => /^\s*-( |$)/.test(l);
+  let i = line0 - 1;
+  while (i >= 0 && !(meaningful(lines[i]) && indentOf(lines[i]) <= col)) i--;
+  // the nearest block left open at this column is a sequence when its `- ` is at most one column left
+  if (i < 0 || !isItem(lines[i]) || col >= indentOf(lines[i]) + 2) return false;
+  const seq = indentOf(lines[i]);
+  while (i >= 0 && (!meaningful(lines[i]) || indentOf(lines[i]) > seq || (indentOf(lines[i]) === seq && isItem(lines[i])))) i--;
+  return i < 0 || indentOf(lines[i]) < seq;
+}
+
 function goMessage(text: string, code: string, msg: string, pos: [number, number], lc: LineCounter): string {
   const line0 = lc.linePos(pos[0]).line - 1;
+  // the reader checks every character before anything is scanned (yaml_parser_update_buffer)
+  if (/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u0084\u0086-\u009f\ufffe\uffff]/.test(text)) return 'control characters are not allowed';
+  const flow = code === 'BAD_INDENT' && !/^Flow (sequence|map)/.test(msg) ? undefined : openFlow(text, pos[0]);
+  if (flow && (code === 'MULTILINE_IMPLICIT_KEY' || code === 'BLOCK_IN_FLOW' || code === 'BLOCK_AS_IMPLICIT_KEY' || code === 'MISSING_CHAR' || code === 'BAD_INDENT'))
+    return unclosedFlow(text, flow, lc);
+  const lines = text.split('\n');
   switch (code) {
+    case 'MULTILINE_IMPLICIT_KEY': {
+      // A plain scalar that ran over a line end cannot be a simple key. At the column of its mapping's
+      // keys the key was required: stale_simple_keys fails ("could not find expected ':'") where the
+      // scanner stands, at the `:`; elsewhere the `:` itself is refused.
+      const col = lc.linePos(pos[0]).col - 1;
+      const sibling = lines.slice(0, line0).reverse().find((l) => l.trim() !== '' && !/^\s*#/.test(l) && indentOf(l) <= col);
+      const required = sibling !== undefined && indentOf(sibling) === col && !/^\s*- /.test(sibling);
+      const at = colonLine0(text, pos[0], lc);
+      return where(at, 'scanner') + (required ? "could not find expected ':'" : 'mapping values are not allowed in this context');
+    }
     case 'TAB_AS_INDENT': {
       // A tab right after a plain scalar is seen while scanning that scalar (scan_plain_scalar:
       // "found a tab character that violates indentation"); anywhere else it cannot start a token.
@@ -59,12 +136,12 @@ function goMessage(text: string, code: string, msg: string, pos: [number, number
     case 'BAD_INDENT':
       if (msg.startsWith('Flow sequence')) return where(line0, 'parser') + "did not find expected ',' or ']'";
       if (msg.startsWith('Flow map')) return where(line0, 'parser') + "did not find expected ',' or '}'";
-      return where(line0, 'parser') + 'did not find expected key';
+      return where(line0, 'parser') + (inBlockSequence(lines, line0) ? "did not find expected '-' indicator" : 'did not find expected key');
     case 'UNEXPECTED_TOKEN':
       return where(line0, 'parser') + 'did not find expected key';
     case 'MISSING_CHAR':
-      if (/^Missing closing/.test(msg)) return where(eofLine0(text), 'scanner') + 'found unexpected end of stream';
-      if (msg.startsWith('Sequence item without')) return where(line0, 'parser') + 'did not find expected key';
+      if (/^Missing closing/.test(msg)) return where(eofLine0(text, false), 'scanner') + 'found unexpected end of stream';
+      if (msg.startsWith('Sequence item without')) return where(line0, 'parser') + (inBlockSequence(text.split('\n'), line0) ? "did not find expected '-' indicator" : 'did not find expected key');
       // a simple key whose `:` never comes: stale_simple_keys fails at the next token
       if (msg.startsWith('Implicit map keys')) return where(nextTokenLine0(text, pos[1], lc), 'scanner') + "could not find expected ':'";
       break;
@@ -78,7 +155,7 @@ export function parseDoc(text: string): DocParse {
   const lc = new LineCounter();
   let doc;
   try {
-    doc = parseDocument(text, { lineCounter: lc, version: '1.1', prettyErrors: false, uniqueKeys: false });
+    doc = parseDocument(text, { lineCounter: lc, version: '1.1', prettyErrors: false, uniqueKeys: false, logLevel: 'error' });
   } catch (e) {
     return { ok: false, message: (e as Error).message };
   }
@@ -89,6 +166,16 @@ export function parseDoc(text: string): DocParse {
     const preferred = doc.errors.find((e) => e.pos[0] === err.pos[0] && e.code === 'BLOCK_AS_IMPLICIT_KEY') ?? err;
     return { ok: false, message: goMessage(text, preferred.code, preferred.message, preferred.pos, lc) };
   }
+  // `: x` where a key belongs is a VALUE token without a KEY to goyaml ("did not find expected key");
+  // the yaml package reads it as an empty key
+  let emptyKey: number | undefined;
+  visit(doc, {
+    Pair(_k, pair, path) {
+      const parent = path[path.length - 1];
+      if ((pair.key === null || (isScalar(pair.key) && pair.key.range?.[0] === pair.key.range?.[1])) && isMap(parent) && !parent.flow && isNode(pair.value) && pair.value.range) emptyKey ??= pair.value.range[0];
+    },
+  });
+  if (emptyKey !== undefined) return { ok: false, message: where(lc.linePos(emptyKey).line - 1, 'parser') + 'did not find expected key' };
   try {
     return { ok: true, value: doc.toJS({ maxAliasCount: 100 }) };
   } catch (e) {
