@@ -59,8 +59,9 @@ export function syncContainers(ctx: ReconcileContext, state: KubeletState, pod: 
   const at = (t: number | undefined) => {
     if (t !== undefined) wake = wake === undefined ? t : Math.min(wake, t);
   };
-  const ev = (type: 'Normal' | 'Warning', reason: string, message: string) =>
-    intents.push({ type: 'event', involved: pod, eventType: type, reason, message, source: kubeletSource(prt.node) });
+  // Container events name the container in involvedObject.fieldPath, as the kubelet's ref does.
+  const ev = (type: 'Normal' | 'Warning', reason: string, message: string, c: ContainerRt) =>
+    intents.push({ type: 'event', involved: pod, eventType: type, reason, message, fieldPath: containerFieldPath(c), source: kubeletSource(prt.node) });
   const specs = containerSpecs(pod);
   const nrt = nodeRt(state, prt.node);
 
@@ -83,12 +84,12 @@ export function syncContainers(ctx: ReconcileContext, state: KubeletState, pod: 
           const policy = spec?.imagePullPolicy ?? defaultPullPolicy(c.image);
           const present = nrt.images.has(c.image);
           if (present && policy !== 'Always') {
-            ev('Normal', 'Pulled', `Container image "${c.image}" already present on machine`);
+            ev('Normal', 'Pulled', `Container image "${c.image}" already present on machine`, c);
             if (configError(c, spec)) return at(c.due);
             start(c, spec);
             continue;
           }
-          ev('Normal', 'Pulling', `Pulling image "${c.image}"`);
+          ev('Normal', 'Pulling', `Pulling image "${c.image}"`, c);
           c.pullStartedAt = ctx.now;
           c.due = ctx.now + (present ? ctx.rng.int(200, 800) : ctx.rng.int(1500, 6000));
           c.step = 'pulling';
@@ -97,7 +98,7 @@ export function syncContainers(ctx: ReconcileContext, state: KubeletState, pod: 
         case 'pulling': {
           if (ctx.now < (c.due ?? 0)) return at(c.due);
           const took = goDuration(ctx.now - (c.pullStartedAt ?? ctx.now));
-          ev('Normal', 'Pulled', `Successfully pulled image "${c.image}" in ${took} (${took} including waiting). Image size: ${imageSizeBytes(c.image)} bytes.`);
+          ev('Normal', 'Pulled', `Successfully pulled image "${c.image}" in ${took} (${took} including waiting). Image size: ${imageSizeBytes(c.image)} bytes.`, c);
           nrt.images.add(c.image);
           if (configError(c, spec)) return at(c.due);
           start(c, spec);
@@ -119,7 +120,7 @@ export function syncContainers(ctx: ReconcileContext, state: KubeletState, pod: 
             c.due = t.finishedAt + c.backoffMs;
             c.waitingReason = 'CrashLoopBackOff';
             c.waitingMessage = `back-off ${goDuration(c.backoffMs)} restarting failed container=${c.name} pod=${formatPod(pod)}`;
-            ev('Warning', 'BackOff', `Back-off restarting failed container ${c.name} in pod ${formatPod(pod)}`);
+            ev('Warning', 'BackOff', `Back-off restarting failed container ${c.name} in pod ${formatPod(pod)}`, c);
             c.lastBackoffEvent = ctx.now;
             return at(Math.min(c.due, ctx.now + POD_SYNC_RETRY_MS));
           }
@@ -132,7 +133,7 @@ export function syncContainers(ctx: ReconcileContext, state: KubeletState, pod: 
             // (describe then shows `BackOff … (xN over …)`).
             if (c.lastBackoffEvent !== undefined && ctx.now >= c.lastBackoffEvent + POD_SYNC_RETRY_MS) {
               c.lastBackoffEvent = ctx.now;
-              ev('Warning', 'BackOff', `Back-off restarting failed container ${c.name} in pod ${formatPod(pod)}`);
+              ev('Warning', 'BackOff', `Back-off restarting failed container ${c.name} in pod ${formatPod(pod)}`, c);
             }
             const next = Math.min(c.due ?? 0, (c.lastBackoffEvent ?? ctx.now) + POD_SYNC_RETRY_MS);
             return at(next);
@@ -158,7 +159,7 @@ export function syncContainers(ctx: ReconcileContext, state: KubeletState, pod: 
     c.waitingReason = 'CreateContainerConfigError';
     c.waitingMessage = err;
     c.due = ctx.now + POD_SYNC_RETRY_MS;
-    ev('Warning', 'Failed', `Error: ${err}`);
+    ev('Warning', 'Failed', `Error: ${err}`, c);
     return true;
   }
 
@@ -176,8 +177,8 @@ export function syncContainers(ctx: ReconcileContext, state: KubeletState, pod: 
     c.imageID = imageID(c.image);
     c.rootfs = imageRootFs(podHostname(pod), ctx.now); // a new container gets a fresh writable layer
     c.pinned = pinSubPathFiles(ctx.backends, pod, prt, c, containerEnv(pod, spec, ctx.view));
-    ev('Normal', 'Created', `Created container ${c.name}`);
-    ev('Normal', 'Started', `Started container ${c.name}`);
+    ev('Normal', 'Created', `Created container ${c.name}`, c);
+    ev('Normal', 'Started', `Started container ${c.name}`, c);
     c.step = 'running';
     c.startedAt = ctx.now;
     c.waitingReason = undefined;
@@ -218,4 +219,9 @@ export function crashRuntimeContainer(c: ContainerRt, now: number, exitCode: num
   c.exitAt = now;
   c.exitCode = exitCode;
   return true;
+}
+
+/** `spec.containers{nginx}` / `spec.initContainers{init}`: the fieldPath kubelet events carry. */
+export function containerFieldPath(c: { name: string; init?: boolean }): string {
+  return `spec.${c.init ? 'initContainers' : 'containers'}{${c.name}}`;
 }

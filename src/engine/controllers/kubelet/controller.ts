@@ -13,7 +13,7 @@ import type { KObject } from '../../model/types';
 import { isKubeletStopped } from '../nodelifecycle/faults';
 import { addPodRt, newKubeletState, nodeRt, podRtsByName, removePodRt, type KubeletState, type PodRt } from './runtime';
 import { kubeletSource, removeNodeDir, syncPodVolumes, tearDownLatency, tearDownPodVolumes } from './volume-manager';
-import { containerSpecs, newContainers, syncContainers } from './containers';
+import { containerFieldPath, containerSpecs, newContainers, syncContainers } from './containers';
 import { buildPodStatus, podPhase } from './pod-status';
 import { syncNodeExpansion } from './node-expand';
 import { emptyDirOverLimit, evict, EVICTION_MONITORING_PERIOD_MS } from './eviction';
@@ -229,10 +229,11 @@ function deletePod(pod: PodObj): Intent {
 /** Graceful termination: stop containers (Killing), tear down volumes, then delete the object with grace 0. */
 function terminate(ctx: ReconcileContext, state: KubeletState, pod: PodObj, prt: PodRt, key: string): Intent[] {
   const intents: Intent[] = [];
-  const ev = (reason: string, message: string) => intents.push({ type: 'event', involved: pod, eventType: 'Normal', reason, message, source: kubeletSource(prt.node) });
+  const ev = (reason: string, message: string, fieldPath?: string) =>
+    intents.push({ type: 'event', involved: pod, eventType: 'Normal', reason, message, fieldPath, source: kubeletSource(prt.node) });
   if (prt.step !== 'killing' && prt.step !== 'unmounting' && prt.step !== 'done') {
     const running = prt.containers.filter((c) => c.step === 'running');
-    for (const c of running) ev('Killing', `Stopping container ${c.name}`);
+    for (const c of running) ev('Killing', `Stopping container ${c.name}`, containerFieldPath(c));
     // A shell or sleep as PID 1 ignores SIGTERM: it is killed only when the grace period ends.
     const grace = (pod.metadata.deletionGracePeriodSeconds ?? 30) * 1000;
     const ignoresTerm = running.some((c) => {

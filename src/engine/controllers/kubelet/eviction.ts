@@ -2,6 +2,7 @@
 // housekeeping interval (10 s) a pod whose disk-backed emptyDir holds more than its sizeLimit is evicted —
 // phase Failed, reason Evicted, a DisruptionTarget condition, containers killed, and a Warning Evicted event
 // with `Usage of EmptyDir volume "<name>" exceeds the limit "<sizeLimit>". ` (helpers.go emptyDirMessageFmt).
+import { containerFieldPath } from './containers';
 import type { Intent, ReconcileContext } from '../types';
 import { usedBytes } from '../../fs/tree';
 import { parseQuantity, quantityValue } from '../../model/quantity';
@@ -36,7 +37,7 @@ export function evict(ctx: ReconcileContext, pod: PodObj, prt: PodRt, message: s
   const intents: Intent[] = [{ type: 'event', involved: pod, eventType: 'Warning', reason: 'Evicted', message, source: kubeletSource(prt.node) }];
   for (const c of prt.containers) {
     if (c.step !== 'running') continue;
-    intents.push({ type: 'event', involved: pod, eventType: 'Normal', reason: 'Killing', message: `Stopping container ${c.name}`, source: kubeletSource(prt.node) });
+    intents.push({ type: 'event', involved: pod, eventType: 'Normal', reason: 'Killing', message: `Stopping container ${c.name}`, fieldPath: containerFieldPath(c), source: kubeletSource(prt.node) });
     c.terminated = { exitCode: 137, reason: 'Error', startedAt: c.startedAt ?? ctx.now, finishedAt: ctx.now, containerID: c.containerID ?? '' };
     c.step = 'terminated';
   }
