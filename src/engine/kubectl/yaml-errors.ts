@@ -15,19 +15,17 @@ export type DocParse = { ok: true; value: unknown } | { ok: false; message: stri
 
 type Kind = 'scanner' | 'parser';
 
+/** Characters goyaml's reader refuses (yaml_parser_update_buffer: not printable). */
+const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u0084\u0086-\u009f\ufffe\uffff]/;
+
 function where(line0: number, kind: Kind): string {
   const line = kind === 'scanner' ? line0 + 1 : line0;
   return line0 !== 0 ? `line ${line}: ` : '';
 }
 
-/**
- * 0-based line of the end of the text. The STREAM-END token (and so a parser error or a stale simple
- * key met there) comes after a forced line break (fetch_stream_end: `if mark.column != 0 { line++ }`);
- * an error inside a scalar that runs into the end (an open quote) is at the last character.
- */
-function eofLine0(text: string, streamEnd = true): number {
-  const lines = text.split('\n');
-  return lines.length - 1 + (streamEnd && lines[lines.length - 1] !== '' ? 1 : 0);
+/** 0-based line of the end of the text (which always ends with a line break, see parseDoc). */
+function eofLine0(text: string): number {
+  return text.split('\n').length - 1;
 }
 
 /** 0-based line of the first non-blank, non-comment character at or after offset, or of the end. */
@@ -65,15 +63,44 @@ function openFlow(text: string, offset: number): { at: number; closer: string } 
   return at === undefined ? undefined : { at, closer: text[at] === '[' ? ']' : '}' };
 }
 
+/** Where an unterminated quoted scalar starts (outside comments), if any. */
+function openQuote(text: string): number | undefined {
+  let quote = '';
+  let start = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (quote) {
+      if (quote === "'" && c === "'" && text[i + 1] === "'") i++;
+      else if (quote === '"' && c === '\\') i++;
+      else if (c === quote) quote = '';
+      continue;
+    }
+    if (c === '#' && (i === 0 || /\s/.test(text[i - 1]))) {
+      while (i < text.length && text[i] !== '\n') i++;
+      continue;
+    }
+    // a quote opens a scalar only where a token may start (after blanks or an indicator)
+    if (c === '"' || c === "'") {
+      // a quote opens a scalar only where a token starts: at a line's start, or after `: `, `- `, `[`, `{`, `,`
+      let k = i - 1;
+      while (k >= 0 && text[k] === ' ') k--;
+      const spaced = k < i - 1;
+      if (k < 0 || text[k] === '\n' || '[{,'.includes(text[k]) || (spaced && ':-?'.includes(text[k]))) (quote = c), (start = i);
+    }
+  }
+  return quote ? start : undefined;
+}
+
 /**
- * A flow collection left open with more lines after it: goyaml reads on, meets a `- ` (BLOCK-ENTRY) or
- * a `:` (VALUE) where the flow parser wants `,` or the closer, and reports that token's line.
+ * A flow collection left open with more lines after it: goyaml reads on, meets a `:` (VALUE) where the
+ * flow parser wants `,` or the closer, and reports that token's line (or the end's).
  */
 function unclosedFlow(text: string, flow: { at: number; closer: string }, lc: LineCounter): string {
   const nl = text.indexOf('\n', flow.at);
   const rest = nl < 0 ? '' : text.slice(nl);
-  const m = /\n[ \t]*-(?=[ \t\n]|$)|:(?=[ \t\r\n]|$)/.exec(rest);
-  const line0 = m ? lc.linePos(nl + m.index + (m[0].startsWith('\n') ? 1 : 0)).line - 1 : eofLine0(text);
+  // a plain scalar in a flow collection runs on over line breaks (and over `- `) until a `: `
+  const m = /:(?=[ \t\r\n]|$)/.exec(rest);
+  const line0 = m ? lc.linePos(nl + m.index).line - 1 : eofLine0(text);
   return where(line0, 'parser') + `did not find expected ',' or '${flow.closer}'`;
 }
 
@@ -101,8 +128,6 @@ function inBlockSequence(lines: readonly string[], line0: number): boolean {
 
 function goMessage(text: string, code: string, msg: string, pos: [number, number], lc: LineCounter): string {
   const line0 = lc.linePos(pos[0]).line - 1;
-  // the reader checks every character before anything is scanned (yaml_parser_update_buffer)
-  if (/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u0084\u0086-\u009f\ufffe\uffff]/.test(text)) return 'control characters are not allowed';
   const flow = code === 'BAD_INDENT' && !/^Flow (sequence|map)/.test(msg) ? undefined : openFlow(text, pos[0]);
   if (flow && (code === 'MULTILINE_IMPLICIT_KEY' || code === 'BLOCK_IN_FLOW' || code === 'BLOCK_AS_IMPLICIT_KEY' || code === 'MISSING_CHAR' || code === 'BAD_INDENT'))
     return unclosedFlow(text, flow, lc);
@@ -124,7 +149,7 @@ function goMessage(text: string, code: string, msg: string, pos: [number, number
       const lines = text.split('\n');
       let prev = '';
       for (let i = line0 - 1; i >= 0 && !prev; i--) prev = lines[i].replace(/\s+#.*$/, '').trim();
-      const afterScalar = prev !== '' && !prev.endsWith(':') && !/^-$/.test(prev) && !/[[{,]$/.test(prev);
+      const afterScalar = prev !== '' && !/(^-|[:[{,\]}"'|>])$/.test(prev);
       return where(line0, 'scanner') + (afterScalar ? 'found a tab character that violates indentation' : 'found character that cannot start any token');
     }
     case 'BAD_SCALAR_START':
@@ -140,7 +165,7 @@ function goMessage(text: string, code: string, msg: string, pos: [number, number
     case 'UNEXPECTED_TOKEN':
       return where(line0, 'parser') + 'did not find expected key';
     case 'MISSING_CHAR':
-      if (/^Missing closing/.test(msg)) return where(eofLine0(text, false), 'scanner') + 'found unexpected end of stream';
+      if (/^Missing closing/.test(msg)) return where(eofLine0(text), 'scanner') + 'found unexpected end of stream';
       if (msg.startsWith('Sequence item without')) return where(line0, 'parser') + (inBlockSequence(text.split('\n'), line0) ? "did not find expected '-' indicator" : 'did not find expected key');
       // a simple key whose `:` never comes: stale_simple_keys fails at the next token
       if (msg.startsWith('Implicit map keys')) return where(nextTokenLine0(text, pos[1], lc), 'scanner') + "could not find expected ':'";
@@ -152,6 +177,10 @@ function goMessage(text: string, code: string, msg: string, pos: [number, number
 
 /** Parses one document of a stream (already split like YAMLReader); the message has no `yaml: ` prefix. */
 export function parseDoc(text: string): DocParse {
+  // YAMLReader reads line by line and ends every line, the last one too, with a line break
+  if (!text.endsWith('\n')) text += '\n';
+  // the reader checks every character before anything is scanned (yaml_parser_update_buffer)
+  if (CONTROL.test(text)) return { ok: false, message: 'control characters are not allowed' };
   const lc = new LineCounter();
   let doc;
   try {
@@ -159,23 +188,39 @@ export function parseDoc(text: string): DocParse {
   } catch (e) {
     return { ok: false, message: (e as Error).message };
   }
-  const first = doc.errors[0];
-  if (first) {
-    // goyaml stops at the first fault in text order; the yaml package may report several
-    const err = [...doc.errors].sort((a, b) => a.pos[0] - b.pos[0])[0];
+  // goyaml stops at the first fault in text order; gather the candidates and take the earliest
+  const faults: { at: number; message: string }[] = [];
+  if (doc.errors.length) {
+    const err = [...doc.errors].sort((x, y) => x.pos[0] - y.pos[0])[0];
     const preferred = doc.errors.find((e) => e.pos[0] === err.pos[0] && e.code === 'BLOCK_AS_IMPLICIT_KEY') ?? err;
-    return { ok: false, message: goMessage(text, preferred.code, preferred.message, preferred.pos, lc) };
+    faults.push({ at: err.pos[0], message: goMessage(text, preferred.code, preferred.message, preferred.pos, lc) });
   }
+  // an open quote is scanned to the end before the parser sees the token: its scanner error comes first
+  const quote = openQuote(text);
+  if (quote !== undefined) faults.push({ at: quote, message: where(eofLine0(text), 'scanner') + 'found unexpected end of stream' });
   // `: x` where a key belongs is a VALUE token without a KEY to goyaml ("did not find expected key");
   // the yaml package reads it as an empty key
-  let emptyKey: number | undefined;
+  const scalars: [number, number][] = [];
   visit(doc, {
+    Scalar(_k, node) {
+      if (node.range && node.type !== 'PLAIN') scalars.push([node.range[0], node.range[1]]);
+    },
     Pair(_k, pair, path) {
       const parent = path[path.length - 1];
-      if ((pair.key === null || (isScalar(pair.key) && pair.key.range?.[0] === pair.key.range?.[1])) && isMap(parent) && !parent.flow && isNode(pair.value) && pair.value.range) emptyKey ??= pair.value.range[0];
+      if ((pair.key === null || (isScalar(pair.key) && pair.key.range?.[0] === pair.key.range?.[1])) && isMap(parent) && !parent.flow && isNode(pair.value) && pair.value.range)
+        faults.push({ at: pair.value.range[0], message: where(lc.linePos(pair.value.range[0]).line - 1, 'parser') + 'did not find expected key' });
     },
   });
-  if (emptyKey !== undefined) return { ok: false, message: where(lc.linePos(emptyKey).line - 1, 'parser') + 'did not find expected key' };
+  // a line of blanks with a tab: the yaml package skips it, goyaml's scanner does not skip a tab where a
+  // simple key may start (scan_to_next_token)
+  let offset = 0;
+  for (const line of text.split('\n')) {
+    const at = offset + line.indexOf('\t');
+    if (/^ *\t[ \t]*$/.test(line) && !scalars.some(([x, y]) => at > x && at < y))
+      faults.push({ at, message: goMessage(text, 'TAB_AS_INDENT', '', [at, at + 1], lc) });
+    offset += line.length + 1;
+  }
+  if (faults.length) return { ok: false, message: faults.sort((x, y) => x.at - y.at)[0].message };
   try {
     return { ok: true, value: doc.toJS({ maxAliasCount: 100 }) };
   } catch (e) {
