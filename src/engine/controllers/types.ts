@@ -58,6 +58,11 @@ export interface TraceRecord {
   readonly objects: readonly string[];
   readonly ok: boolean;
   readonly detail?: string;
+  /**
+   * Virtual ms the call takes: a trace is emitted when the call starts (with the outcome it will have),
+   * so the UI can move the call along its edge while it is in flight. Absent: instantaneous.
+   */
+  readonly durationMs?: number;
 }
 
 export interface ReconcileContext {

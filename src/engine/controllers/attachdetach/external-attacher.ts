@@ -75,7 +75,7 @@ export function externalAttacher(): Controller {
           const ms = ctx.rng.int(driver.latency.detach[0], driver.latency.detach[1]);
           inflight.set(name, { kind: 'detach', due: ctx.now + ms });
           return [
-            { type: 'trace', trace: { from: CSI_ATTACHER, to: controller, call: 'ControllerUnpublishVolume', objects, ok: true, detail: `node ${va.spec.nodeName}` } },
+            { type: 'trace', trace: { from: CSI_ATTACHER, to: controller, call: 'ControllerUnpublishVolume', objects, ok: true, detail: `node ${va.spec.nodeName}`, durationMs: ms } },
             { type: 'requeue', key: name, afterMs: ms },
           ];
         }
@@ -105,7 +105,7 @@ export function externalAttacher(): Controller {
         const ms = ctx.rng.int(driver.latency.attach[0], driver.latency.attach[1]);
         inflight.set(name, { kind: 'attach', due: ctx.now + ms });
         return [
-          { type: 'trace', trace: { from: CSI_ATTACHER, to: controller, call: 'ControllerPublishVolume', objects, ok: true, detail: `node ${va.spec.nodeName}` } },
+          { type: 'trace', trace: { from: CSI_ATTACHER, to: controller, call: 'ControllerPublishVolume', objects, ok: true, detail: `node ${va.spec.nodeName}`, durationMs: ms } },
           { type: 'requeue', key: name, afterMs: ms },
         ];
       }

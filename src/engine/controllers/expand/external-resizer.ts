@@ -63,7 +63,7 @@ export function externalResizer(): Controller {
         return [
           { type: 'updateStatus', obj: next },
           { type: 'event', involved: pvc, eventType: 'Normal', reason: 'Resizing', message: `External resizer is resizing volume ${pv.metadata.name}`, source },
-          { type: 'trace', trace: { from: CSI_RESIZER, to: `csi-controller/${driver.name}`, call: 'ControllerExpandVolume', objects: [`PersistentVolume//${pv.metadata.name}`], ok: true, detail: request } },
+          { type: 'trace', trace: { from: CSI_RESIZER, to: `csi-controller/${driver.name}`, call: 'ControllerExpandVolume', objects: [`PersistentVolume//${pv.metadata.name}`], ok: true, detail: request, durationMs: ms } },
           { type: 'requeue', key, afterMs: ms },
         ];
       }

@@ -252,7 +252,7 @@ function terminate(ctx: ReconcileContext, state: KubeletState, pod: PodObj, prt:
     }
     prt.step = 'unmounting';
     prt.due = ctx.now + tearDownLatency(ctx, prt);
-    intents.push(...tearDownPodVolumes(ctx, podRef(pod), prt));
+    intents.push(...tearDownPodVolumes(ctx, podRef(pod), prt, prt.due - ctx.now));
   }
   if (prt.step === 'unmounting') {
     if (ctx.now < (prt.due ?? 0)) return [...intents, ...requeueAt(key, prt.due, ctx.now)];
@@ -282,7 +282,7 @@ function syncNode(ctx: ReconcileContext, state: KubeletState, node: string): Int
       const ms = driver?.stageUnstage ? ctx.rng.int(driver.latency.stage[0], driver.latency.stage[1]) : 0;
       sv.unstageDue = ctx.now + ms;
       if (driver?.stageUnstage && sv.done)
-        intents.push({ type: 'trace', trace: { from: `kubelet/${node}`, to: `csi-node/${node}`, call: 'NodeUnstageVolume', objects: [`PersistentVolume//${sv.pvName}`], ok: true, detail: sv.globalPath } });
+        intents.push({ type: 'trace', trace: { from: `kubelet/${node}`, to: `csi-node/${node}`, call: 'NodeUnstageVolume', objects: [`PersistentVolume//${sv.pvName}`], ok: true, detail: sv.globalPath, durationMs: ms } });
     }
     if (ctx.now >= sv.unstageDue) {
       nrt.staged.delete(sv.pvName);

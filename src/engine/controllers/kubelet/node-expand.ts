@@ -28,7 +28,7 @@ export function syncNodeExpansion(ctx: ReconcileContext, state: KubeletState, po
       staged.expandDue = ctx.now + ctx.rng.int(driver.latency.stage[0], driver.latency.stage[1]);
       intents.push({
         type: 'trace',
-        trace: { from: `kubelet/${prt.node}`, to: `csi-node/${prt.node}`, call: 'NodeExpandVolume', objects: [`PersistentVolume//${b.pv.metadata.name}`], ok: true, detail: staged.globalPath },
+        trace: { from: `kubelet/${prt.node}`, to: `csi-node/${prt.node}`, call: 'NodeExpandVolume', objects: [`PersistentVolume//${b.pv.metadata.name}`], ok: true, detail: staged.globalPath, durationMs: staged.expandDue - ctx.now },
       });
     }
     if (ctx.now < staged.expandDue) {

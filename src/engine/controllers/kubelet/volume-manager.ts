@@ -135,7 +135,7 @@ function stepVolume(ctx: ReconcileContext, state: KubeletState, pod: PodObj, prt
     staged = { pvName: pv.metadata.name, due, done: !driver.stageUnstage, device, globalPath: csiGlobalMountPath(csi.driver, csi.volumeHandle), unique };
     nrt.staged.set(pv.metadata.name, staged);
     if (driver.stageUnstage)
-      intents.push({ type: 'trace', trace: { from: kubeletId, to: csiNode, call: 'NodeStageVolume', objects, ok: true, detail: staged.globalPath } });
+      intents.push({ type: 'trace', trace: { from: kubeletId, to: csiNode, call: 'NodeStageVolume', objects, ok: true, detail: staged.globalPath, durationMs: due - ctx.now } });
   }
   staged.unstageDue = undefined;
   if (!staged.done) {
@@ -150,7 +150,7 @@ function stepVolume(ctx: ReconcileContext, state: KubeletState, pod: PodObj, prt
   if (vr.phase !== 'publishing') {
     vr.phase = 'publishing';
     vr.due = ctx.now + ctx.rng.int(driver.latency.publish[0], driver.latency.publish[1]);
-    intents.push({ type: 'trace', trace: { from: kubeletId, to: csiNode, call: 'NodePublishVolume', objects, ok: true, detail: hostPath } });
+    intents.push({ type: 'trace', trace: { from: kubeletId, to: csiNode, call: 'NodePublishVolume', objects, ok: true, detail: hostPath, durationMs: vr.due - ctx.now } });
     return { wake: vr.due };
   }
   if (ctx.now < (vr.due ?? 0)) return { wake: vr.due };
@@ -257,7 +257,8 @@ function nfsOptions(pv: PvObj, vers: string): string {
 }
 
 /** TearDown of every volume of a pod: NodeUnpublishVolume per CSI volume; owned assets (emptyDir …) destroyed. */
-export function tearDownPodVolumes(ctx: ReconcileContext, pod: { namespace: string; name: string }, prt: PodRt): Intent[] {
+/** `durationMs`: how long the teardown takes (tearDownLatency), for the traces; absent when it is immediate. */
+export function tearDownPodVolumes(ctx: ReconcileContext, pod: { namespace: string; name: string }, prt: PodRt, durationMs?: number): Intent[] {
   const intents: Intent[] = [];
   for (const vr of prt.volumes.values()) {
     if (vr.pvName && vr.mount && vr.mount.hostPath.includes('kubernetes.io~csi'))
@@ -270,6 +271,7 @@ export function tearDownPodVolumes(ctx: ReconcileContext, pod: { namespace: stri
           objects: [`PersistentVolume//${vr.pvName}`, `Pod/${pod.namespace}/${pod.name}`],
           ok: true,
           detail: vr.mount.hostPath,
+          durationMs,
         },
       });
     if (vr.ownedAsset) ctx.backends.destroy(vr.ownedAsset, ctx.now);

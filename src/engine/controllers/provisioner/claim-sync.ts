@@ -83,7 +83,15 @@ function startProvision(key: string, pvc: PVC, failures: number, ctx: ReconcileC
   }
   const ms = latency(ctx, driver.latency.createVolume);
   st.claims.set(uid, { phase: 'creating', key, doneAt: ctx.now + ms, claim: structuredClone(pvc), sc: structuredClone(sc), prepared, failures });
-  return [announce, { type: 'requeue', key, afterMs: ms }];
+  const intents: Intent[] = [announce];
+  // The call starts now and takes `ms`; whether the cloud accepts it is only known when it answers
+  // (finishCreate emits a second, instantaneous trace then if it failed).
+  if (prepared)
+    intents.push({
+      type: 'trace',
+      trace: { from: CSI_PROVISIONER, to: `csi-controller/${driver.name}`, call: 'CreateVolume', objects: [objectKey('PersistentVolumeClaim', pvc.metadata.namespace, pvc.metadata.name), objectKey('PersistentVolume', undefined, pvName)], ok: true, detail: pvName, durationMs: ms },
+    });
+  return [...intents, { type: 'requeue', key, afterMs: ms }];
 }
 
 /** CreateVolume has answered: create the PV, or report the error and decide how to retry. */
@@ -101,11 +109,12 @@ function finishCreate(uid: string, op: Extract<ClaimOp, { phase: 'creating' }>, 
   const intents: Intent[] = [];
   if (isCsiDriver(driver)) {
     const res = createVolume(ctx.backends, ctx.cluster, driver, op.prepared!.req, ctx.now, ctx.rng);
-    intents.push({
-      type: 'trace',
-      trace: { from: CSI_PROVISIONER, to: `csi-controller/${driver.name}`, call: 'CreateVolume', objects, ok: res.ok, detail: res.ok ? res.value.volumeId : res.error.message },
-    });
-    if (!res.ok) return [...intents, ...createFailed(op, claim, live, res.error, driver, ctx, st, source)];
+    // the call was traced when it started (startCreate); a failure shows where it ends
+    if (!res.ok)
+      return [
+        { type: 'trace', trace: { from: CSI_PROVISIONER, to: `csi-controller/${driver.name}`, call: 'CreateVolume', objects, ok: false, detail: res.error.message, durationMs: 0 } },
+        ...createFailed(op, claim, live, res.error, driver, ctx, st, source),
+      ];
     pv = buildCsiPv({
       pvc: claim,
       sc,

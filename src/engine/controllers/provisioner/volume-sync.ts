@@ -45,17 +45,21 @@ export function syncVolume(key: string, name: string, ctx: ReconcileContext, st:
   if (!op || op.phase === 'backoff') {
     const ms = latency(ctx, driver.latency.deleteVolume);
     st.volumes.set(name, { phase: 'deleting', doneAt: ctx.now + ms, failures: op?.failures ?? 0 });
-    return [{ type: 'requeue', key, afterMs: ms }];
+    // traced when the call starts; a failure is only known when it answers (a second trace then)
+    const start: Intent[] = csi
+      ? [{ type: 'trace', trace: { from: CSI_PROVISIONER, to: `csi-controller/${driver.name}`, call: 'DeleteVolume', objects: [objectKey('PersistentVolume', undefined, name)], ok: true, detail: pv.spec?.csi?.volumeHandle, durationMs: ms } }]
+      : [];
+    return [...start, { type: 'requeue', key, afterMs: ms }];
   }
   if (ctx.now < op.doneAt) return [];
   // DeleteVolume has answered.
   const source = { component: identityOf(st, driver, ctx).component };
   const err = csi ? deleteCsi(pv, driver, ctx) : deleteHostPath(pv, driver, ctx, st);
   const intents: Intent[] = [];
-  if (csi)
+  if (csi && err && err !== 'ignored')
     intents.push({
       type: 'trace',
-      trace: { from: CSI_PROVISIONER, to: `csi-controller/${driver.name}`, call: 'DeleteVolume', objects: [objectKey('PersistentVolume', undefined, name)], ok: !err, detail: err ?? pv.spec?.csi?.volumeHandle },
+      trace: { from: CSI_PROVISIONER, to: `csi-controller/${driver.name}`, call: 'DeleteVolume', objects: [objectKey('PersistentVolume', undefined, name)], ok: false, detail: err, durationMs: 0 },
     });
   if (err === 'ignored') {
     st.volumes.delete(name);

@@ -30,7 +30,7 @@ export function csiSnapshotter(): Controller {
         const intents: Intent[] = [];
         if (vsc.spec.deletionPolicy === 'Delete' && vsc.status?.snapshotHandle) {
           deleteSnapshot(ctx.backends, vsc.status.snapshotHandle, ctx.now);
-          intents.push({ type: 'trace', trace: { from: CSI_SNAPSHOTTER, to, call: 'DeleteSnapshot', objects, ok: true, detail: vsc.status.snapshotHandle } });
+          intents.push({ type: 'trace', trace: { from: CSI_SNAPSHOTTER, to, call: 'DeleteSnapshot', objects, ok: true, detail: vsc.status.snapshotHandle, durationMs: 0 } });
         }
         const next = structuredClone(vsc);
         next.metadata.finalizers = (next.metadata.finalizers ?? []).filter((f) => f !== VSC_FINALIZER);
@@ -42,7 +42,7 @@ export function csiSnapshotter(): Controller {
         const ms = ctx.rng.int(driver.latency.snapshot[0], driver.latency.snapshot[1]);
         inflight.set(name, ctx.now + ms);
         return [
-          { type: 'trace', trace: { from: CSI_SNAPSHOTTER, to, call: 'CreateSnapshot', objects, ok: true, detail: vsc.spec.source.volumeHandle } },
+          { type: 'trace', trace: { from: CSI_SNAPSHOTTER, to, call: 'CreateSnapshot', objects, ok: true, detail: vsc.spec.source.volumeHandle, durationMs: ms } },
           { type: 'requeue', key: name, afterMs: ms },
         ];
       }
