@@ -12,6 +12,7 @@ import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runKubectl } from '../engine/kubectl';
 import { createSimulation } from '../engine/sim/create';
+import { createExecHandler } from '../engine/shell/exec';
 import type { Simulation } from '../engine/sim/simulation';
 import { createApiServer, type ApiServer } from './api';
 import { loadCluster, REPO_ROOT } from './engine-parts';
@@ -66,7 +67,7 @@ function real(t: Twins, args: string[], timeout = 20_000): Promise<Out> {
 }
 
 function ours(t: Twins, args: string[]): Out {
-  const r = runKubectl({ sim: t.twin, files: nodeFiles, cwd: resolve(t.dir), namespace: 'default' }, args);
+  const r = runKubectl({ sim: t.twin, files: nodeFiles, cwd: resolve(t.dir), namespace: 'default', exec: createExecHandler(t.twin) }, args);
   t.twin.drain();
   return { ...r };
 }
@@ -98,8 +99,11 @@ function compareSteps(t: Twins, steps: readonly Step[], known: Record<string, st
         expect(t.served.settle()).toBe(t.twin.settle());
         return;
       }
-      const theirs = await real(t, [...step]);
-      const mine = ours(t, [...step]);
+      // {pod}: the Deployment's pod, whose name both twins share.
+      const pod = () => t.twin.store.list('Pod', 'default')[0]?.metadata.name ?? 'none';
+      const args = step.map((a) => (a === '{pod}' ? pod() : a));
+      const theirs = await real(t, args);
+      const mine = ours(t, args);
       if (clientAges.includes(line)) {
         expect(withoutClientAges(mine.stdout)).toBe(withoutClientAges(theirs.stdout));
         expect(mine.stdout).not.toBe('');
@@ -186,10 +190,18 @@ describe.skipIf(!HAVE_KUBECTL)('real kubectl = our kubectl: a provisioned disk u
     ['describe', 'pvc', 'disk-pvc'],
     ['describe', 'node', 'cn-hangzhou.192.168.1.10'],
     ['get', 'events', '--sort-by=.lastTimestamp'],
+    ['exec', '{pod}', '--', 'sh', '-c', 'echo data > /data/f; ls /data; echo warn >&2'],
+    ['exec', '{pod}', '-c', 'nginx', '--', 'cat', '/data/f'],
+    ['exec', '{pod}', '--', 'sh', '-c', 'exit 3'],
+    ['exec', '{pod}', '-c', 'nope', '--', 'ls'],
+    ['exec', 'no-such-pod', '--', 'ls'],
     ['delete', 'deployment', 'deployment-disk'],
     'settle',
     ['get', 'pods'],
-  ], {}, [
+  ], {
+    'exec {pod} -c nope -- ls':
+      'kubectl 1.32 does not check -c on the client; the API server answers BadRequest "container nope is not valid for pod …" (pod strategy ResourceLocation). Our kubectl prints "error: container nope not found in pod …" (podcmd.FindContainerByName), which kubectl exec only uses when -c is empty',
+  }, [
     'describe pods -l app=nginx',
     'describe deployment deployment-disk',
     'describe pvc disk-pvc',

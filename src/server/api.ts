@@ -24,12 +24,17 @@ import {
 } from './rest/handlers';
 import { parseQuery, parseResourcePath, wantsTable } from './rest/route';
 import { WatchHub } from './rest/watch';
+import { handleExecUpgrade } from './rest/exec-ws';
+import { createExecHandler } from '../engine/shell/exec';
+import type { ExecHandler } from '../engine/kubectl/types';
 
 export interface ApiServerOptions {
   /** 0 picks a free port */
   readonly port?: number;
   /** log one line per request (method, path, status) */
   readonly log?: (line: string) => void;
+  /** runs `kubectl exec` commands (default: the simulated kubelet's shell) */
+  readonly exec?: ExecHandler;
 }
 
 export interface ApiServer {
@@ -169,6 +174,12 @@ export function createApiServer(sim: Simulation, opts: ApiServerOptions = {}): P
       if (!res.headersSent) send(res, errorResponse(e));
       else res.end();
     });
+  });
+  // kubectl exec: pods/<name>/exec upgraded to a WebSocket (v5.channel.k8s.io).
+  const exec = opts.exec ?? createExecHandler(sim);
+  server.on('upgrade', (req, socket) => {
+    opts.log?.(`${req.method} ${req.url} → upgrade`);
+    handleExecUpgrade(req, socket, exec, () => sim.drain());
   });
 
   return new Promise((resolve, reject) => {

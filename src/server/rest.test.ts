@@ -236,3 +236,65 @@ describe('paths', () => {
     (path) => expect(parseResourcePath(path).type).toBe('notFound'),
   );
 });
+
+describe('pods/exec over WebSocket (v5.channel.k8s.io)', () => {
+  /** Opens the upgrade and collects the binary frames' (channel, text) pairs until the server closes. */
+  function execWs(path: string): Promise<{ status: number; frames: [number, string][]; body: string }> {
+    return new Promise((resolve, reject) => {
+      const req = request(api.url + path, {
+        headers: { Connection: 'Upgrade', Upgrade: 'websocket', 'Sec-WebSocket-Version': '13', 'Sec-WebSocket-Key': 'dGhlIHNhbXBsZSBub25jZQ==', 'Sec-WebSocket-Protocol': 'v5.channel.k8s.io' },
+      });
+      req.on('upgrade', (res, socket, head: Buffer) => {
+        expect(res.headers['sec-websocket-accept']).toBe('s3pPLMBiTxaQ9kYGzzhZRbK+xOo=');
+        // Bytes that arrived with the 101 response come as `head`.
+        let buf = Buffer.from(head);
+        socket.on('data', (d: Buffer) => (buf = Buffer.concat([buf, d])));
+        socket.on('end', () => {
+          const frames: [number, string][] = [];
+          for (let i = 0; i < buf.length; ) {
+            const op = buf[i] & 0x0f;
+            let len = buf[i + 1] & 0x7f;
+            let at = i + 2;
+            if (len === 126) (len = buf.readUInt16BE(at)), (at += 2);
+            const payload = buf.subarray(at, at + len);
+            if (op === 0x2) frames.push([payload[0], payload.subarray(1).toString()]);
+            i = at + len;
+          }
+          resolve({ status: 101, frames, body: '' });
+        });
+      });
+      req.on('response', (res) => {
+        let body = '';
+        res.on('data', (d) => (body += d));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, frames: [], body }));
+      });
+      req.on('error', reject);
+      req.end();
+    });
+  }
+
+  it('answers an unknown pod with a 404 Status instead of upgrading', async () => {
+    const r = await execWs('/api/v1/namespaces/default/pods/nope/exec?command=ls&stdout=true');
+    expect(r.status).toBe(404);
+    expect(JSON.parse(r.body)).toMatchObject({ kind: 'Status', reason: 'NotFound', message: 'pods "nope" not found' });
+  });
+
+  it('streams stdout and stderr, then the exit status on channel 3', async () => {
+    const created = await call('POST', '/api/v1/namespaces/default/pods', {
+      apiVersion: 'v1',
+      kind: 'Pod',
+      metadata: { name: 'sh' },
+      spec: { containers: [{ name: 'c', image: 'nginx:1.7.9' }] },
+    });
+    expect(created.status).toBe(201);
+    sim.settle();
+    const q = ['sh', '-c', 'echo out; ls /nope; exit 3'].map((c) => `command=${encodeURIComponent(c)}`).join('&');
+    const r = await execWs(`/api/v1/namespaces/default/pods/sh/exec?${q}&container=c&stdout=true&stderr=true`);
+    expect(r.status, r.body).toBe(101);
+    expect(r.frames[0]).toEqual([1, 'out\n']);
+    expect(r.frames[1][0]).toBe(2);
+    expect(r.frames[1][1]).toContain('/nope');
+    expect(r.frames[2][0]).toBe(3);
+    expect(JSON.parse(r.frames[2][1])).toMatchObject({ status: 'Failure', reason: 'NonZeroExitCode', details: { causes: [{ reason: 'ExitCode', message: '3' }] } });
+  });
+});
