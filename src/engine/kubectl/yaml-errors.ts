@@ -9,11 +9,36 @@
 // offending token. The `yaml` package finds the same faults with other words; each case below maps one of
 // its error codes to goyaml's problem text and mark (each checked against kubectl 1.32, see the tests).
 // Duplicate keys are not an error: YAMLToJSON (non-strict yaml.Unmarshal) keeps the last one.
-import { LineCounter, isMap, isNode, isScalar, parseDocument, visit } from 'yaml';
+import { isMap, isNode, isScalar, parseDocument, visit } from 'yaml';
 
 export type DocParse = { ok: true; value: unknown } | { ok: false; message: string };
 
 type Kind = 'scanner' | 'parser';
+
+/** goyaml's line breaks (is_break): `\n`, `\r`, `\r\n`, NEL, LS and PS. */
+const BREAK = /\r\n|[\n\r\u0085\u2028\u2029]/g;
+
+function goLines(text: string): string[] {
+  return text.split(BREAK);
+}
+
+/** Line and column (1-based) as goyaml's marks count them. */
+class GoLineCounter {
+  private readonly starts: number[] = [0];
+  constructor(text: string) {
+    for (const m of text.matchAll(BREAK)) this.starts.push(m.index + m[0].length);
+  }
+  linePos(pos: number): { line: number; col: number } {
+    let lo = 0;
+    let hi = this.starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (this.starts[mid] <= pos) lo = mid;
+      else hi = mid - 1;
+    }
+    return { line: lo + 1, col: pos - this.starts[lo] + 1 };
+  }
+}
 
 /** Characters goyaml's reader refuses (yaml_parser_update_buffer: not printable). */
 const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u0084\u0086-\u009f\ufffe\uffff]/;
@@ -25,18 +50,18 @@ function where(line0: number, kind: Kind): string {
 
 /** 0-based line of the end of the text (which always ends with a line break, see parseDoc). */
 function eofLine0(text: string): number {
-  return text.split('\n').length - 1;
+  return goLines(text).length - 1;
 }
 
 /** 0-based line of the first non-blank, non-comment character at or after offset, or of the end. */
-function nextTokenLine0(text: string, offset: number, lc: LineCounter): number {
+function nextTokenLine0(text: string, offset: number, lc: GoLineCounter): number {
   const m = /[^\s]/.exec(text.slice(offset).replace(/#[^\n]*/g, (c) => ' '.repeat(c.length)));
   if (!m) return eofLine0(text);
   return lc.linePos(offset + m.index).line - 1;
 }
 
 /** 0-based line of the first `:` followed by a space or line end at or after offset. */
-function colonLine0(text: string, offset: number, lc: LineCounter): number {
+function colonLine0(text: string, offset: number, lc: GoLineCounter): number {
   const m = /:(?=[ \t\r\n]|$)/.exec(text.slice(offset));
   return lc.linePos(m ? offset + m.index : offset).line - 1;
 }
@@ -95,7 +120,7 @@ function openQuote(text: string): number | undefined {
  * A flow collection left open with more lines after it: goyaml reads on, meets a `:` (VALUE) where the
  * flow parser wants `,` or the closer, and reports that token's line (or the end's).
  */
-function unclosedFlow(text: string, flow: { at: number; closer: string }, lc: LineCounter): string {
+function unclosedFlow(text: string, flow: { at: number; closer: string }, lc: GoLineCounter): string {
   const nl = text.indexOf('\n', flow.at);
   const rest = nl < 0 ? '' : text.slice(nl);
   // a plain scalar in a flow collection runs on over line breaks (and over `- `) until a `: `
@@ -126,12 +151,12 @@ function inBlockSequence(lines: readonly string[], line0: number): boolean {
   return i < 0 || indentOf(lines[i]) < seq;
 }
 
-function goMessage(text: string, code: string, msg: string, pos: [number, number], lc: LineCounter): string {
+function goMessage(text: string, code: string, msg: string, pos: [number, number], lc: GoLineCounter): string {
   const line0 = lc.linePos(pos[0]).line - 1;
   const flow = code === 'BAD_INDENT' && !/^Flow (sequence|map)/.test(msg) ? undefined : openFlow(text, pos[0]);
   if (flow && (code === 'MULTILINE_IMPLICIT_KEY' || code === 'BLOCK_IN_FLOW' || code === 'BLOCK_AS_IMPLICIT_KEY' || code === 'MISSING_CHAR' || code === 'BAD_INDENT'))
     return unclosedFlow(text, flow, lc);
-  const lines = text.split('\n');
+  const lines = goLines(text);
   switch (code) {
     case 'MULTILINE_IMPLICIT_KEY': {
       // A plain scalar that ran over a line end cannot be a simple key. At the column of its mapping's
@@ -146,7 +171,7 @@ function goMessage(text: string, code: string, msg: string, pos: [number, number
     case 'TAB_AS_INDENT': {
       // A tab right after a plain scalar is seen while scanning that scalar (scan_plain_scalar:
       // "found a tab character that violates indentation"); anywhere else it cannot start a token.
-      const lines = text.split('\n');
+      const lines = goLines(text);
       let prev = '';
       for (let i = line0 - 1; i >= 0 && !prev; i--) prev = lines[i].replace(/\s+#.*$/, '').trim();
       const afterScalar = prev !== '' && !/(^-|[:[{,\]}"'|>])$/.test(prev);
@@ -166,7 +191,7 @@ function goMessage(text: string, code: string, msg: string, pos: [number, number
       return where(line0, 'parser') + 'did not find expected key';
     case 'MISSING_CHAR':
       if (/^Missing closing/.test(msg)) return where(eofLine0(text), 'scanner') + 'found unexpected end of stream';
-      if (msg.startsWith('Sequence item without')) return where(line0, 'parser') + (inBlockSequence(text.split('\n'), line0) ? "did not find expected '-' indicator" : 'did not find expected key');
+      if (msg.startsWith('Sequence item without')) return where(line0, 'parser') + (inBlockSequence(goLines(text), line0) ? "did not find expected '-' indicator" : 'did not find expected key');
       // a simple key whose `:` never comes: stale_simple_keys fails at the next token
       if (msg.startsWith('Implicit map keys')) return where(nextTokenLine0(text, pos[1], lc), 'scanner') + "could not find expected ':'";
       break;
@@ -181,10 +206,17 @@ export function parseDoc(text: string): DocParse {
   if (!text.endsWith('\n')) text += '\n';
   // the reader checks every character before anything is scanned (yaml_parser_update_buffer)
   if (CONTROL.test(text)) return { ok: false, message: 'control characters are not allowed' };
-  const lc = new LineCounter();
+  // A top-level mapping indented by n columns ends at the first line indented less: goyaml starts an
+  // implicit next document there, and YAMLToJSON (yaml.Unmarshal) keeps only the first one.
+  const top = /^(?:[ \t]*(?:#.*)?\n)*( +)\S/.exec(text);
+  if (top) {
+    const cut = new RegExp(`^ {0,${top[1].length - 1}}[^\\s#]`, 'm').exec(text.slice(top[0].length));
+    if (cut) text = text.slice(0, top[0].length + cut.index);
+  }
+  const lc = new GoLineCounter(text);
   let doc;
   try {
-    doc = parseDocument(text, { lineCounter: lc, version: '1.1', prettyErrors: false, uniqueKeys: false, logLevel: 'error' });
+    doc = parseDocument(text, { version: '1.1', prettyErrors: false, uniqueKeys: false, logLevel: 'error' });
   } catch (e) {
     return { ok: false, message: (e as Error).message };
   }
@@ -197,7 +229,11 @@ export function parseDoc(text: string): DocParse {
   }
   // an open quote is scanned to the end before the parser sees the token: its scanner error comes first
   const quote = openQuote(text);
-  if (quote !== undefined) faults.push({ at: quote, message: where(eofLine0(text), 'scanner') + 'found unexpected end of stream' });
+  if (quote !== undefined) {
+    // a parser error on the quote's own line concerns the quoted token itself, which is scanned first
+    const lineStart = text.lastIndexOf('\n', quote) + 1;
+    faults.push({ at: lineStart, message: where(eofLine0(text), 'scanner') + 'found unexpected end of stream' });
+  }
   // `: x` where a key belongs is a VALUE token without a KEY to goyaml ("did not find expected key");
   // the yaml package reads it as an empty key
   const scalars: [number, number][] = [];
@@ -211,14 +247,11 @@ export function parseDoc(text: string): DocParse {
         faults.push({ at: pair.value.range[0], message: where(lc.linePos(pair.value.range[0]).line - 1, 'parser') + 'did not find expected key' });
     },
   });
-  // a line of blanks with a tab: the yaml package skips it, goyaml's scanner does not skip a tab where a
-  // simple key may start (scan_to_next_token)
-  let offset = 0;
-  for (const line of text.split('\n')) {
-    const at = offset + line.indexOf('\t');
-    if (/^ *\t[ \t]*$/.test(line) && !scalars.some(([x, y]) => at > x && at < y))
-      faults.push({ at, message: goMessage(text, 'TAB_AS_INDENT', '', [at, at + 1], lc) });
-    offset += line.length + 1;
+  // a tab in a line's indentation: goyaml's scanner does not skip a tab where a simple key may start
+  // (scan_to_next_token), even on a line of blanks the yaml package skips
+  for (const m of text.matchAll(/^ *\t/gm)) {
+    const at = m.index + m[0].indexOf('\t');
+    if (!scalars.some(([x, y]) => at > x && at < y)) faults.push({ at, message: goMessage(text, 'TAB_AS_INDENT', '', [at, at + 1], lc) });
   }
   if (faults.length) return { ok: false, message: faults.sort((x, y) => x.at - y.at)[0].message };
   try {
