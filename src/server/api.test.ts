@@ -47,11 +47,11 @@ function twins(dir: string, seed: number): Twins {
     t.twin = createSimulation(cluster, { seed });
     t.api = await createApiServer(t.served, { port: 0 });
     t.cache = mkdtempSync(join(tmpdir(), 'kubectl-cache-'));
-  });
+  }, 30_000);
   afterAll(async () => {
     await t.api?.close();
     if (t.cache) rmSync(t.cache, { recursive: true, force: true });
-  });
+  }, 30_000);
   return t;
 }
 

@@ -4,6 +4,7 @@
 // Binds to 127.0.0.1 only. Time does not move here; api-main.ts runs the wall-clock glue.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import type { Duplex } from 'node:stream';
 import type { Simulation } from '../engine/sim/simulation';
 import { notFound } from '../engine/store/errors';
 import { kindInfo } from '../engine/model/kinds';
@@ -177,8 +178,13 @@ export function createApiServer(sim: Simulation, opts: ApiServerOptions = {}): P
   });
   // kubectl exec: pods/<name>/exec upgraded to a WebSocket (v5.channel.k8s.io).
   const exec = opts.exec ?? createExecHandler(sim);
-  server.on('upgrade', (req, socket) => {
+  const upgraded = new Set<Duplex>();
+  server.on('upgrade', (req, socket: Duplex) => {
     opts.log?.(`${req.method} ${req.url} → upgrade`);
+    // Upgraded sockets leave the HTTP server's bookkeeping: track them so close() can end them.
+    upgraded.add(socket);
+    socket.on('close', () => upgraded.delete(socket));
+    socket.on('error', () => socket.destroy());
     handleExecUpgrade(req, socket, exec, () => sim.drain());
   });
 
@@ -195,6 +201,7 @@ export function createApiServer(sim: Simulation, opts: ApiServerOptions = {}): P
           new Promise<void>((done) => {
             hub.close();
             for (const s of streams) s.end();
+            for (const s of upgraded) s.destroy();
             server.close(() => done());
             server.closeAllConnections();
           }),
