@@ -6,6 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import type { KObject } from '../model/types';
 import { bareSim, kubectl, memFiles, put } from './testing';
+import { runKubectl } from './index';
 
 const HINT = 'if you choose to ignore these errors, turn validation off with --validate=false';
 const QUANTITY = "quantities must match the regular expression '^([+-]?[0-9.]+)([eEinumkKMGTP]*[-+]?[0-9]*)$'";
@@ -191,5 +192,33 @@ describe('kubectl apply -f on a live claim (real kubectl 1.32 through the HTTP A
     );
     expect(r.code).toBe(1);
     expect((sim.store.get('PersistentVolumeClaim', 'default', 'data')!.spec as { resources: { requests: { storage: string } } }).resources.requests.storage).toBe('20Gi');
+  });
+});
+
+describe('kubectl patch with a broken patch', () => {
+  function withMap() {
+    const sim = bareSim();
+    put(sim, { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'data', namespace: 'default' }, data: { a: 'b' } } as KObject);
+    return sim;
+  }
+  it.each([
+    // not starting with `{`: converted from YAML on the client (yaml.ToJSON) — real kubectl 1.32
+    ['an open flow sequence', ['--type', 'strategic', '-p', 'a: ['], 'error: unable to parse "a: [": yaml: line 1: did not find expected node content\n'],
+    ['a tab', ['-p', '\tx'], 'error: unable to parse "\\tx": yaml: found character that cannot start any token\n'],
+    ['a truncated JSON patch list', ['--type', 'json', '-p', '[{"op":"add"'], 'error: unable to parse "[{\\"op\\":\\"add\\"": yaml: line 1: did not find expected \',\' or \'}\'\n'],
+    // starting with `{`: sent as is; the apiserver's json.Unmarshal error (strategicPatchObject, DecodePatch)
+    ['truncated JSON, strategic', ['-p', '{"data":'], 'Error from server (BadRequest): unexpected end of JSON input\n'],
+    ['an unquoted key, json', ['--type', 'json', '-p', '{a: b}'], "Error from server (BadRequest): invalid character 'a' looking for beginning of object key string\n"],
+    // jsonpatch.MergePatch answers every syntax error with ErrBadJSONPatch
+    ['truncated JSON, merge', ['--type', 'merge', '-p', '{"data":'], 'Error from server (BadRequest): Invalid JSON Patch\n'],
+  ])('%s', (_n, args, stderr) => {
+    const sim = withMap();
+    const before = JSON.stringify(sim.store.get('ConfigMap', 'default', 'data'));
+    expect(runKubectl({ sim }, ['patch', 'cm', 'data', ...(args as string[])])).toEqual({ stdout: '', stderr, code: 1 });
+    expect(JSON.stringify(sim.store.get('ConfigMap', 'default', 'data'))).toBe(before);
+  });
+
+  it('a missing object is NotFound before the body is read', () => {
+    expect(runKubectl({ sim: withMap() }, ['patch', 'cm', 'nope', '-p', '{"data":']).stderr).toBe('Error from server (NotFound): configmaps "nope" not found\n');
   });
 });

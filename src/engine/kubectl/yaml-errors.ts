@@ -126,6 +126,8 @@ function unclosedFlow(text: string, flow: { at: number; closer: string }, lc: Go
   // a plain scalar in a flow collection runs on over line breaks (and over `- `) until a `: `
   const m = /:(?=[ \t\r\n]|$)/.exec(rest);
   const line0 = m ? lc.linePos(nl + m.index).line - 1 : eofLine0(text);
+  // the end right after `[`, `{` or `,`: the flow parser wanted a node there (parse_node)
+  if (!m && /[[{,]\s*$/.test(text.replace(/(^|\s)#[^\n]*/g, '$1'))) return where(line0, 'parser') + 'did not find expected node content';
   return where(line0, 'parser') + `did not find expected ',' or '${flow.closer}'`;
 }
 
