@@ -46,6 +46,8 @@ const files = memFiles({
   'two.yaml': 'apiVersion: v1\nkind: Bar\nmetadata:\n  name: yy\n',
   'agg.yaml': `apiVersion: v1\nkind: Foo\nmetadata:\n  name: x\n---\napiVersion: v1\nkind: Bar\nmetadata:\n  name: yy\n---\n${PV('')}---\n${CM('okcm')}`,
   'empty.yaml': '# nothing\n',
+  'comma.json': '{"apiVersion": "v1", "kind": "ConfigMap", "metadata": {"name": "j",}}\n',
+  'stream.json': '{"apiVersion": "v1", "kind": "ConfigMap", "metadata": {"name": "j1"}}\n{"apiVersion": "v1", "kind": "ConfigMap", "metadata": {"name": "j2"}\n',
 });
 
 const mapping = (name: string, kind: string, file: string) =>
@@ -100,6 +102,10 @@ describe('kubectl apply -f with bad manifests', () => {
     ['a key without a colon (truncated file)', 'apply -f key.yaml', '',
       "error: error parsing key.yaml: error converting YAML to JSON: yaml: line 6: could not find expected ':'\n"],
     ['nothing to apply', 'apply -f empty.yaml', '', 'error: no objects passed to apply\n'],
+    // a file that starts with `{` is a stream of JSON values (json.Decoder): offsets, not lines
+    ['a trailing comma in JSON', 'apply -f comma.json', '',
+      `error: error parsing comma.json: json: offset 68: invalid character '}' looking for beginning of object key string\n`],
+    ['a JSON stream cut short: the values before it apply', 'apply -f stream.json', 'configmap/j1 created\n', 'error: error parsing stream.json: unexpected EOF\n'],
     // the reading errors are one aggregate, printed first; then the errors of applying
     ['several reading errors print one per line', 'apply -f one.yaml -f two.yaml', '',
       `${mapping('x', 'Foo', 'one.yaml')}\n${mapping('yy', 'Bar', 'two.yaml')}\n`],

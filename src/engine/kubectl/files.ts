@@ -8,6 +8,7 @@ import type { ApiError } from '../store/errors';
 import { KubectlError, clientError } from './errors';
 import { goJsonEscape } from './output';
 import { parseDoc } from './yaml-errors';
+import { goJsonStream } from './gojson';
 import type { KubectlContext } from './types';
 
 export interface SourceDoc {
@@ -162,23 +163,30 @@ export function readManifests(ctx: KubectlContext, filenames: readonly string[],
   const docs: SourceDoc[] = [];
   const errors: KubectlError[] = [];
   for (const [source, text] of expand(ctx, filenames, recursive)) {
-    file: for (const chunk of splitDocuments(text)) {
+    /** false when the document's error ends its file */
+    const visit = (v: unknown): boolean => {
+      // a List's items are visited one by one (FlattenListVisitor); an empty document is skipped
+      if (v === null || v === undefined) return true;
+      for (const value of isList(v) ? v.items : [v]) {
+        const r = decode(source, value, opts.validation);
+        if (!('error' in r)) docs.push(r);
+        else if ((errors.push(r.error), r.stop)) return false;
+      }
+      return true;
+    };
+    // YAMLOrJSONDecoder: a stream that starts with `{` is JSON values one after another (json.Decoder)
+    if (/^\s*\{/.test(text)) {
+      const stream = goJsonStream(text);
+      if (stream.values.every(visit) && stream.error) errors.push(clientError(`error parsing ${source}: ${stream.error}`));
+      continue;
+    }
+    for (const chunk of splitDocuments(text)) {
       const parsed = parseDoc(chunk);
       if (!parsed.ok) {
         errors.push(clientError(`error parsing ${source}: error converting YAML to JSON: yaml: ${parsed.message}`));
         break;
       }
-      // a List's items are visited one by one (FlattenListVisitor); an empty document is skipped
-      const v = parsed.value;
-      if (v === null || v === undefined) continue;
-      const values = isList(v) ? v.items : [v];
-      for (const value of values) {
-        const r = decode(source, value, opts.validation);
-        if ('error' in r) {
-          errors.push(r.error);
-          if (r.stop) break file;
-        } else docs.push(r);
-      }
+      if (!visit(parsed.value)) break;
     }
   }
   return { docs, errors };

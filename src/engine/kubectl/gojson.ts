@@ -19,10 +19,9 @@ const isSpace = (c: number) => c === 0x20 || c === 0x09 || c === 0x0a || c === 0
 const isDigit = (c: number) => c >= 0x30 && c <= 0x39;
 const isHex = (c: number) => isDigit(c) || (c >= 0x61 && c <= 0x66) || (c >= 0x41 && c <= 0x46);
 
-/** The message json.Unmarshal returns for a syntax error in text, or undefined when it is valid JSON. */
-export function goJsonSyntaxError(text: string): string | undefined {
-  const b = new TextEncoder().encode(text);
-  let i = 0;
+/** Scans one JSON value from byte start: where it ends, or the error ('eof' when the input ran out) and its byte. */
+function scan(b: Uint8Array, start: number): { i: number; err?: string } {
+  let i = start;
   const bad = (what: string) => `invalid character ${quoteChar(b[i])} ${what}`;
   const skip = () => {
     while (i < b.length && isSpace(b[i])) i++;
@@ -115,10 +114,39 @@ export function goJsonSyntaxError(text: string): string | undefined {
     }
     return bad('looking for beginning of value');
   };
-  const r = value();
-  if (r === 'eof') return 'unexpected end of JSON input';
-  if (r) return r;
-  skip();
-  if (i < b.length) return bad('after top-level value');
+  const err = value();
+  return { i, err };
+}
+
+/** The message json.Unmarshal returns for a syntax error in text, or undefined when it is valid JSON. */
+export function goJsonSyntaxError(text: string): string | undefined {
+  const b = new TextEncoder().encode(text);
+  const r = scan(b, 0);
+  if (r.err === 'eof') return 'unexpected end of JSON input';
+  if (r.err) return r.err;
+  let i = r.i;
+  while (i < b.length && isSpace(b[i])) i++;
+  if (i < b.length) return `invalid character ${quoteChar(b[i])} after top-level value`;
   return undefined;
+}
+
+/**
+ * A stream of JSON values as YAMLOrJSONDecoder reads a file that starts with `{` (json.Decoder): the
+ * values before the first error, and the error as the decoder words it — `unexpected EOF`, or
+ * `json: offset N: …` (JSONSyntaxError, N the bytes read through the bad one).
+ */
+export function goJsonStream(text: string): { values: unknown[]; error?: string } {
+  const b = new TextEncoder().encode(text);
+  const dec = new TextDecoder();
+  const values: unknown[] = [];
+  let i = 0;
+  for (;;) {
+    while (i < b.length && isSpace(b[i])) i++;
+    if (i >= b.length) return { values };
+    const r = scan(b, i);
+    if (r.err === 'eof') return { values, error: 'unexpected EOF' };
+    if (r.err) return { values, error: `json: offset ${r.i + 1}: ${r.err}` };
+    values.push(JSON.parse(dec.decode(b.subarray(i, r.i))));
+    i = r.i;
+  }
 }
