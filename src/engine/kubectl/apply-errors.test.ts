@@ -149,10 +149,16 @@ describe('kubectl create -f with bad manifests', () => {
   });
 });
 
-describe('kubectl get -f with bad manifests', () => {
-  it('RunGet nests the reading errors in its own aggregate: no `error: ` prefix even for one (real kubectl 1.32)', () => {
+describe('kubectl get/describe/delete -f with bad manifests', () => {
+  it('RunGet and RunDescribe nest the reading errors (delete does not); without the `error: ` prefix even for one (real kubectl 1.32)', () => {
     expect(kubectl(bareSim(), 'get -f nokind.yaml', { files }).stderr).toBe(
       `unable to decode "nokind.yaml": Object 'Kind' is missing in '{"apiVersion":"v1","metadata":{"name":"x"}}'\n`,
+    );
+    expect(kubectl(bareSim(), 'describe -f nokind.yaml', { files }).stderr).toBe(
+      `unable to decode "nokind.yaml": Object 'Kind' is missing in '{"apiVersion":"v1","metadata":{"name":"x"}}'\n`,
+    );
+    expect(kubectl(bareSim(), 'delete -f nokind.yaml', { files }).stderr).toBe(
+      `error: unable to decode "nokind.yaml": Object 'Kind' is missing in '{"apiVersion":"v1","metadata":{"name":"x"}}'\n`,
     );
     expect(kubectl(bareSim(), 'get -f indent.yaml', { files }).stderr).toBe(
       'error parsing indent.yaml: error converting YAML to JSON: yaml: line 4: did not find expected key\n',

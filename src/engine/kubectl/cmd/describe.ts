@@ -4,7 +4,7 @@
 import type { KObject } from '../../model/types';
 import type { Simulation } from '../../sim/simulation';
 import { isApiError, notFound } from '../../store/errors';
-import { clientError } from '../errors';
+import { clientError, Aggregate } from '../errors';
 import { flagBool, flagStrings, parseFlags, type FlagSpec } from '../flags';
 import type { Io } from '../io';
 import { parseResourceArgs, getObject, listObjects } from '../resources';
@@ -69,7 +69,9 @@ export function runDescribe(io: Io, argv: readonly string[]): void {
   const files = flagStrings(p, 'filename');
   if (files.length) {
     const read = readManifests(ctx, files, flagBool(p, 'recursive'));
-    for (const e of read.errors) io.fail(e);
+    // RunDescribe appends r.Infos()'s aggregate to allErrs and returns NewAggregate(allErrs): nested, so
+    // even one reading error prints without the `error: ` prefix (kubectl 1.32)
+    if (read.errors.length) io.fail(new Aggregate([new Aggregate(read.errors)]));
     for (const d of read.docs) {
       try {
         objects.push(getObject(ctx.sim, d.kind, d.obj.metadata?.namespace || ns, d.obj.metadata?.name ?? ''));
