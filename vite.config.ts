@@ -11,7 +11,26 @@ export default defineConfig({
     ],
   },
   worker: { format: 'es' },
-  optimizeDeps: { include: ['yaml', 'monaco-yaml/yaml.worker.js'] },
+  // Everything the app imports from node_modules, including what it loads lazily (react-dom/client after
+  // the worker starts, Monaco after the first graph): a dependency discovered late makes Vite re-optimize
+  // and reload the page mid-load on a cold cache.
+  optimizeDeps: {
+    include: [
+      'react',
+      'react/jsx-runtime',
+      'react/jsx-dev-runtime',
+      'react-dom',
+      'react-dom/client',
+      'zustand',
+      'zustand/vanilla',
+      '@xyflow/react',
+      'motion/react',
+      'yaml',
+      'monaco-editor/editor',
+      'monaco-yaml',
+      'monaco-yaml/yaml.worker.js',
+    ],
+  },
   build: { chunkSizeWarningLimit: 4096 },
   preview: { host: '127.0.0.1', port: 4173, strictPort: true },
 });

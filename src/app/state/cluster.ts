@@ -41,6 +41,11 @@ export interface ClusterState {
   lastEvent: Readonly<Record<string, RecordedEvent>>;
   time: number;
   playback: PlaybackState;
+  /**
+   * What the latest change concerned (objects created, updated or removed, and the components and objects
+   * of new calls): where the graph scrolls when the whole picture cannot be shown at a readable size.
+   */
+  touched: readonly string[];
 }
 
 export const initialCluster: ClusterState = {
@@ -60,6 +65,7 @@ export const initialCluster: ClusterState = {
   lastEvent: {},
   components: [],
   time: 0,
+  touched: [],
   playback: { playing: false, speed: 1, time: 0, horizon: 0, log: [], marks: [] },
 };
 
@@ -150,7 +156,20 @@ export function reducePatch(st: ClusterState, p: Patch): Partial<ClusterState> {
       structural = true;
     }
   }
+  let touched = st.touched;
+  if (p.upsert.length || p.removed.length || p.traces.length) {
+    const t = new Set<string>();
+    for (const o of p.upsert) t.add(keyOf(o));
+    for (const k of p.removed) t.add(k);
+    for (const tr of p.traces) {
+      t.add(`comp:${tr.from}`);
+      t.add(`comp:${tr.to}`);
+      for (const o of tr.objects) t.add(o);
+    }
+    touched = [...t];
+  }
   return {
+    touched,
     objects,
     sigs,
     events,

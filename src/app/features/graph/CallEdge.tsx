@@ -1,27 +1,43 @@
-// A CSI/cloud call travelling along an edge. Its position is (virtual now − trace time) / TRAVEL_MS:
-// driven by the engine's virtual clock, so pausing freezes it, scrubbing replays it, speed scales it.
+// A CSI/cloud call travelling along an edge. The engine emits the trace when the call starts, with its
+// latency; the label's position is f(virtual now − trace time, duration) computed by a motion value
+// derived from the virtual clock (virtual-now.ts): pausing freezes it, scrubbing replays it, speed scales
+// it, and a running clock moves it without re-rendering React.
 import { BaseEdge, EdgeLabelRenderer, getBezierPath, type EdgeProps } from '@xyflow/react';
-import { useCluster } from '../../state/cluster';
-import { TRAVEL_MS } from './derived';
+import { motion, useTransform } from 'motion/react';
+import { progressAt, virtualNow } from './virtual-now';
+
+export interface CallData {
+  call: string;
+  time: number;
+  durationMs?: number;
+  ok: boolean;
+}
 
 export function CallEdge(props: EdgeProps) {
   const { sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition, data } = props;
   const [path] = getBezierPath({ sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition });
-  const now = useCluster((s) => s.time + s.epoch);
-  const d = (data ?? {}) as { call?: string; time?: number; ok?: boolean };
-  const frac = Math.max(0, Math.min(1, (now - (d.time ?? now)) / TRAVEL_MS));
+  const d = (data ?? {}) as unknown as CallData;
+  const progress = useTransform(virtualNow, (now) => progressAt(d, now));
+  const offset = useTransform(progress, (p) => `${p * 100}%`);
+  const failed = d.ok === false;
   return (
     <>
-      <BaseEdge id={props.id} path={path} className={`call-edge ${d.ok === false ? 'failed' : ''}`} />
+      <BaseEdge id={props.id} path={path} className={`call-edge ${failed ? 'failed' : ''}`} />
       <EdgeLabelRenderer>
-        <div
-          className={`call-label ${d.ok === false ? 'failed' : ''} ${frac >= 1 ? 'arrived' : ''}`}
+        <motion.div
+          className={`call-label ${failed ? 'failed' : ''}`}
           data-testid={`graph.call.${d.call}`}
-          style={{ offsetPath: `path('${path}')`, offsetDistance: `${frac * 100}%`, offsetRotate: '0deg' }}
+          style={{ offsetPath: `path('${path}')`, offsetDistance: offset, offsetRotate: '0deg' }}
         >
-          {d.call}
-        </div>
+          <span>{d.call}</span>
+          {d.durationMs !== undefined && d.durationMs > 0 && <span className="call-ms">{formatMs(d.durationMs)}</span>}
+          <motion.span className="call-bar" style={{ scaleX: progress }} aria-hidden />
+        </motion.div>
       </EdgeLabelRenderer>
     </>
   );
+}
+
+function formatMs(ms: number): string {
+  return ms >= 1000 ? `${(ms / 1000).toFixed(1)} s` : `${Math.round(ms)} ms`;
 }

@@ -11,6 +11,7 @@ import { computeLayout, relatedTo, type GEdge, type GNode, type Layout } from '.
 import { NODE_TYPES } from './nodes';
 import { CallEdge } from './CallEdge';
 import { activeTraces, BIG_GRAPH, derivedStore } from './derived';
+import type { TimedTrace } from '../../../engine/sim/simulation';
 
 const EDGE_TYPES = { call: CallEdge };
 
@@ -32,12 +33,33 @@ const EDGE_STYLE: Record<GEdge['kind'], string> = {
   owner: 'edge-owner',
 };
 
-/** Refits the view when the picture grows or shrinks (not on status changes). */
-function AutoFit({ width, height, big, box }: { width: number; height: number; big: boolean; box: React.RefObject<HTMLDivElement | null> }) {
+/**
+ * Below this zoom the cards' type is too small to read on a projector (13–14 px at zoom 1 → ~10 px). When
+ * the whole picture does not fit at this zoom, the view shows what the latest change concerned instead.
+ */
+export const MIN_READABLE_ZOOM = 0.75;
+const FIT_PADDING = 0.08;
+
+/**
+ * Refits the view when the picture's structure changes (not on status changes) and when the pane is
+ * resized: the whole picture if it is readable, else the objects and components the latest change touched
+ * (the current lesson step), at the readable minimum zoom.
+ */
+function AutoFit({ layout, big, box }: { layout: Layout; big: boolean; box: React.RefObject<HTMLDivElement | null> }) {
   const rf = useReactFlow();
   useEffect(() => {
-    // Easing a large graph mounts and unmounts hundreds of cards per frame: jump instead.
-    const fit = () => void rf.fitView({ padding: 0.08, duration: big ? 0 : 300, maxZoom: 1.15 });
+    const fit = () => {
+      const el = box.current;
+      const duration = big ? 0 : 300; // easing a large graph mounts and unmounts hundreds of cards per frame
+      if (!el || !layout.width || !layout.height) return void rf.fitView({ padding: FIT_PADDING, duration, maxZoom: 1.15 });
+      const whole = Math.min(el.clientWidth / (layout.width * (1 + 2 * FIT_PADDING)), el.clientHeight / (layout.height * (1 + 2 * FIT_PADDING)));
+      if (whole >= MIN_READABLE_ZOOM) return void rf.fitView({ padding: FIT_PADDING, duration, maxZoom: 1.15 });
+      const ids = new Set(layout.nodes.map((n) => n.id));
+      let focus = clusterStore.getState().touched.filter((k) => ids.has(k));
+      // nothing touched yet: the cluster's nodes are the place to start
+      if (!focus.length) focus = layout.nodes.filter((n) => n.type === 'zone').map((n) => n.id);
+      void rf.fitView({ nodes: focus.map((id) => ({ id })), padding: 0.15, duration, minZoom: MIN_READABLE_ZOOM, maxZoom: 1.15 });
+    };
     const id = requestAnimationFrame(fit);
     // a resized pane (window, projector, folded side panel) refits too
     let t: ReturnType<typeof setTimeout> | undefined;
@@ -53,7 +75,7 @@ function AutoFit({ width, height, big, box }: { width: number; height: number; b
       clearTimeout(t);
       ro.disconnect();
     };
-  }, [rf, width, height, big, box]);
+  }, [rf, layout, big, box]);
   return null;
 }
 
@@ -158,7 +180,7 @@ export function GraphView() {
         type: 'call',
         sourceHandle: sideways ? (leftwards ? 'sl' : 'r') : upwards ? 'st' : 'b',
         targetHandle: sideways ? (leftwards ? 'tr' : 'l') : upwards ? 'tb' : 't',
-        data: { call: tr.call, time: tr.time, ok: tr.ok },
+        data: { call: tr.call, time: tr.time, durationMs: tr.durationMs, ok: tr.ok },
         zIndex: 5,
         selectable: false,
         focusable: false,
@@ -183,13 +205,17 @@ export function GraphView() {
     const s = clusterStore.getState();
     const ids = new Set(activeKey.split(',').filter(Boolean).map(Number));
     const busy = new Set<string>();
+    const calls = new Map<string, TimedTrace[]>();
     for (const tr of s.traces)
       if (ids.has(tr.seq)) {
         busy.add(`comp:${tr.from}`);
         busy.add(`comp:${tr.to}`);
-        for (const o of tr.objects) busy.add(o);
+        for (const o of tr.objects) {
+          busy.add(o);
+          calls.set(o, [...(calls.get(o) ?? []), tr]);
+        }
       }
-    derivedStore.setState({ busy });
+    derivedStore.setState({ busy, calls });
   }, [activeKey]);
 
   // related: what the selection is connected to
@@ -220,7 +246,7 @@ export function GraphView() {
         nodeTypes={NODE_TYPES}
         edgeTypes={EDGE_TYPES}
         fitView
-        fitViewOptions={{ padding: 0.08, maxZoom: 1.15 }}
+        fitViewOptions={{ padding: FIT_PADDING, maxZoom: 1.15, minZoom: MIN_READABLE_ZOOM }}
         minZoom={0.1}
         maxZoom={2}
         onlyRenderVisibleElements={nodes.length > BIG_GRAPH}
@@ -234,7 +260,7 @@ export function GraphView() {
         }}
         onPaneClick={() => ui.select(undefined)}
       >
-        <AutoFit width={Math.round(layout.width / 50)} height={Math.round(layout.height / 50)} big={nodes.length > BIG_GRAPH} box={box} />
+        <AutoFit layout={layout} big={nodes.length > BIG_GRAPH} box={box} />
         <Background gap={24} size={1} />
         <Controls showInteractive={false} position="bottom-right" />
         {nodes.length > 40 && nodes.length <= BIG_GRAPH * 2 && <MiniMap pannable zoomable />}

@@ -56,6 +56,27 @@ describe('computeLayout', () => {
   });
 });
 
+describe('empty rows collapse', () => {
+  const base = [node('n1', 'z-a')];
+  it('no control-plane or storage row before anything acted or exists', () => {
+    const l = computeLayout(input(objs(...base)));
+    const sections = l.nodes.filter((n) => n.type === 'section').map((n) => n.id);
+    expect(sections).toEqual(['section:cluster']);
+    expect(pos(l, 'Node//n1')!.y).toBeLessThan(80);
+  });
+  it('one component row when no CSI part acted, two when one did', () => {
+    const one = computeLayout(input(objs(...base), ['pv-controller']));
+    const two = computeLayout(input(objs(...base), ['pv-controller', 'csi-provisioner']));
+    expect(pos(two, 'Node//n1')!.y - pos(one, 'Node//n1')!.y).toBeGreaterThan(0);
+    expect(pos(one, 'comp:pv-controller')!.y).toBe(pos(two, 'comp:pv-controller')!.y);
+  });
+  it('layout is deterministic: the same input gives the same picture whatever the insertion order', () => {
+    const a = computeLayout(input(objs(node('n2', 'z-a'), node('n1', 'z-a'), pv('b'), pv('a'))));
+    const b = computeLayout(input(objs(pv('a'), node('n1', 'z-a'), pv('b'), node('n2', 'z-a'))));
+    expect(JSON.stringify(a)).toBe(JSON.stringify(b));
+  });
+});
+
 describe('relatedTo', () => {
   it('follows pod → claim → volume but not through a class to other volumes', () => {
     const edges = [

@@ -8,17 +8,17 @@
 import type { KObject } from '../../../engine/model/types';
 import type { AssetRecord, ClusterInfo } from '../../../protocol/messages';
 
-export const CARD_W = 196;
-export const CARD_H = 64;
+export const CARD_W = 212;
+export const CARD_H = 70;
 export const GAP = 20;
-export const NODE_W = 248;
-export const NODE_HEADER = 62;
-export const POD_H = 84;
+export const NODE_W = 268;
+export const NODE_HEADER = 68;
+export const POD_H = 100;
 export const POD_GAP = 10;
 export const ZONE_PAD = 16;
 export const ZONE_LABEL = 30;
-export const COMP_W = 200;
-export const COMP_H = 40;
+export const COMP_W = 216;
+export const COMP_H = 44;
 /** room between components for a call's label travelling along the edge */
 export const COMP_GAP = 96;
 
@@ -60,7 +60,7 @@ const key = (kind: string, ns: string | undefined, name: string) => (ns ? `${kin
 
 /** Places items left to right at their preferred x, never overlapping (sorted by preference, then id). */
 export function pack<T extends { id: string; want: number; w: number }>(items: T[], start: number): Map<string, number> {
-  const sorted = [...items].sort((a, b) => a.want - b.want || a.id.localeCompare(b.id));
+  const sorted = [...items].sort((a, b) => a.want - b.want || cmpStr(a.id, b.id));
   const out = new Map<string, number>();
   let cursor = start;
   for (const it of sorted) {
@@ -86,28 +86,41 @@ export interface LayoutInput {
 export function computeLayout(inp: LayoutInput): Layout {
   const nodes: GNode[] = [];
   const edges: GEdge[] = [];
-  const objs = Object.values(inp.objects);
-  const byKind = (k: string) => objs.filter((o) => o.kind === k).sort((a, b) => cmpName(a, b));
+  // one pass over the objects, grouped by kind, each group sorted by namespace/name (code-point order:
+  // the same on every machine, and several times cheaper than localeCompare with a thousand volumes)
+  const groups = new Map<string, KObject[]>();
+  for (const o of Object.values(inp.objects)) {
+    const g = groups.get(o.kind);
+    if (g) g.push(o);
+    else groups.set(o.kind, [o]);
+  }
+  for (const g of groups.values()) g.sort(cmpName);
+  const byKind = (k: string): KObject[] => groups.get(k) ?? [];
 
   // ---- control plane ------------------------------------------------------------------------------
+  // Rows with nothing in them take no room: before anything acted there is no control-plane row, and a
+  // cluster without CSI parts has one component row, not two.
   let y = 0;
-  nodes.push(section('section:control', 0, y, 'graph.controlPlane'));
-  y += 28;
   const global = inp.components.filter((c) => !c.startsWith('kubelet/') && !c.startsWith('csi-node/'));
-  const ordered = [...global].sort((a, b) => rank(a) - rank(b) || a.localeCompare(b));
+  const ordered = [...global].sort((a, b) => rank(a) - rank(b) || cmpStr(a, b));
   // fixed slots: a component appears where it will always be
-  const rows = [ordered.filter((c) => !CSI_PARTS.has(componentBase(c))), ordered.filter((c) => CSI_PARTS.has(componentBase(c)))];
+  const rows = [ordered.filter((c) => !CSI_PARTS.has(componentBase(c))), ordered.filter((c) => CSI_PARTS.has(componentBase(c)))].filter((r) => r.length > 0);
+  if (rows.length) {
+    nodes.push(section('section:control', 0, y, 'graph.controlPlane'));
+    y += 28;
+  }
   rows.forEach((row, r) => {
     const used = new Set<number>();
     for (const c of row) {
       const i = COMPONENT_ORDER.indexOf(componentBase(c));
-      let slot = i < 0 ? 3 : r === 0 ? i : i - 3;
+      const csiRow = CSI_PARTS.has(componentBase(c));
+      let slot = i < 0 ? 3 : csiRow ? i - 3 : i;
       while (used.has(slot)) slot = Math.max(3, slot + 1); // a second driver's controller goes to the right
       used.add(slot);
       nodes.push({ id: `comp:${c}`, type: 'component', x: slot * (COMP_W + COMP_GAP), y: y + r * (COMP_H + 16), w: COMP_W, h: COMP_H, data: { name: c } });
     }
   });
-  y += 2 * COMP_H + 16 + 28;
+  if (rows.length) y += rows.length * COMP_H + (rows.length - 1) * 16 + 28;
 
   // ---- cluster: zones and node containers --------------------------------------------------------
   nodes.push(section('section:cluster', 0, y, 'graph.cluster'));
@@ -119,9 +132,10 @@ export function computeLayout(inp: LayoutInput): Layout {
   const pods = byKind('Pod');
   const podsOn = new Map<string, KObject[]>();
   const unscheduled: KObject[] = [];
+  const nodeNames = new Set(nodeObjs.map((n) => n.metadata.name));
   for (const p of pods) {
     const nn = (p.spec as Any | undefined)?.nodeName as string | undefined;
-    if (nn && nodeObjs.some((n) => n.metadata.name === nn)) podsOn.set(nn, [...(podsOn.get(nn) ?? []), p]);
+    if (nn && nodeNames.has(nn)) podsOn.set(nn, [...(podsOn.get(nn) ?? []), p]);
     else unscheduled.push(p);
   }
   // node containers grow with the most crowded node (all the same height, so the zones line up)
@@ -142,7 +156,7 @@ export function computeLayout(inp: LayoutInput): Layout {
       const chips = inp.components.filter((c) => c.endsWith(`/${n.metadata.name}`)).sort((a, b) => Number(!a.startsWith('kubelet/')) - Number(!b.startsWith('kubelet/')));
       // kubelet on the left, the CSI node service on the right: the calls between them need room
       chips.forEach((c, ci) =>
-        nodes.push({ id: `comp:${c}`, type: 'component', x: ci === 0 ? 10 : NODE_W - 10 - 84, y: 34, w: 84, h: 22, parent: id, data: { name: c, chip: true } }),
+        nodes.push({ id: `comp:${c}`, type: 'component', x: ci === 0 ? 10 : NODE_W - 10 - 100, y: 36, w: 100, h: 24, parent: id, data: { name: c, chip: true } }),
       );
       (podsOn.get(n.metadata.name) ?? []).forEach((p, pi) => {
         const pk = keyOf(p);
@@ -216,10 +230,15 @@ export function computeLayout(inp: LayoutInput): Layout {
   }
 
   // ---- claims, volumes, classes -------------------------------------------------------------------
-  nodes.push(section('section:claims', 0, y, 'graph.claims'));
-  y += 28;
-  const claimsTop = y;
   const pvcs = byKind('PersistentVolumeClaim');
+  const pvs = byKind('PersistentVolume');
+  const scs = byKind('StorageClass');
+  const hasClaimsRow = pvcs.length + pvs.length + scs.length > 0;
+  if (hasClaimsRow) {
+    nodes.push(section('section:claims', 0, y, 'graph.claims'));
+    y += 28;
+  }
+  const claimsTop = y;
   const claimUsers = new Map<string, string[]>();
   for (const p of pods)
     for (const v of ((p.spec as Any)?.volumes ?? []) as Any[]) {
@@ -232,7 +251,8 @@ export function computeLayout(inp: LayoutInput): Layout {
   const seqX = (i: number) => i * (CARD_W + GAP);
   // Volumes keep their slot (sorted by name), so binding never moves them; a claim sits over the volume
   // it is bound to, else under the pods that use it.
-  const pvs = byKind('PersistentVolume');
+  // the volumes' row stays under the claims' row even while there are no claims: the first claim then
+  // appears above its volume instead of pushing every volume down
   const pvY = y + CARD_H + 40;
   const pvPos = new Map(pvs.map((pv, i) => [keyOf(pv), seqX(i)]));
   const pvcPos = pack(
@@ -270,15 +290,12 @@ export function computeLayout(inp: LayoutInput): Layout {
       edges.push({ id: `cls:${keyOf(c)}`, source: keyOf(c), target: key('StorageClass', undefined, s.storageClassName), kind: 'class' });
   }
   // classes stacked in a column to the right of claims and volumes
-  const scs = byKind('StorageClass');
   const rightCol = Math.max(pvRight, ...[...pvcPos.values()].map((v) => v + CARD_W), NODE_W * 2) + GAP * 4;
   const scTop = claimsTop;
   scs.forEach((sc, i) => nodes.push({ id: keyOf(sc), type: 'object', x: rightCol, y: scTop + i * (CARD_H + 12), w: CARD_W, h: CARD_H, data: { k: keyOf(sc) } }));
-  y = Math.max(y + CARD_H + 32, scTop + scs.length * (CARD_H + 12) + 24);
+  if (hasClaimsRow) y = Math.max(pvs.length ? y + CARD_H + 32 : y, scTop + scs.length * (CARD_H + 12) + 24);
 
   // ---- storage backend ----------------------------------------------------------------------------
-  nodes.push(section('section:storage', 0, y, 'graph.storage'));
-  y += 28;
   const zoneX = new Map<string, number>();
   for (const n of nodes) if (n.type === 'zone') zoneX.set(String(n.data.name), n.x);
   const handleToPv = new Map<string, string>();
@@ -288,6 +305,10 @@ export function computeLayout(inp: LayoutInput): Layout {
   }
   // node directories and emptyDirs live on nodes; the backend row shows network storage (disks, NAS)
   const visibleAssets = inp.assets.filter((a) => (a.kind === 'disk' || a.kind === 'filesystem' || a.kind === 'snapshot') && (!a.deleted || handleToPv.has(a.id)));
+  if (visibleAssets.length) {
+    nodes.push(section('section:storage', 0, y, 'graph.storage'));
+    y += 28;
+  }
   const assetPos = pack(
     visibleAssets.map((a, i) => {
       const pk = handleToPv.get(a.id);
@@ -298,11 +319,11 @@ export function computeLayout(inp: LayoutInput): Layout {
   );
   for (const a of visibleAssets) {
     const id = `asset:${a.id}`;
-    nodes.push({ id, type: 'asset', x: assetPos.get(id)!, y, w: CARD_W, h: CARD_H + 8, data: { id: a.id } });
     const pk = handleToPv.get(a.id);
+    nodes.push({ id, type: 'asset', x: assetPos.get(id)!, y, w: CARD_W, h: CARD_H + 8, data: { id: a.id, pv: pk } });
     if (pk) edges.push({ id: `asset:${pk}->${a.id}`, source: pk, target: id, kind: 'asset' });
   }
-  y += CARD_H + 20;
+  if (visibleAssets.length) y += CARD_H + 20;
 
   const width = Math.max(0, ...nodes.filter((n) => !n.parent).map((n) => n.x + n.w));
   return { nodes, edges, width, height: y };
@@ -317,8 +338,10 @@ function section(id: string, x: number, y: number, label: string): GNode {
   return { id, type: 'section', x, y, w: 320, h: 22, data: { label } };
 }
 
+const cmpStr = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
 function cmpName(a: KObject, b: KObject): number {
-  return (a.metadata.namespace ?? '').localeCompare(b.metadata.namespace ?? '') || a.metadata.name.localeCompare(b.metadata.name);
+  return cmpStr(a.metadata.namespace ?? '', b.metadata.namespace ?? '') || cmpStr(a.metadata.name, b.metadata.name);
 }
 
 export function keyOf(o: KObject): string {

@@ -1,13 +1,16 @@
 // Graph node renderers. Each card subscribes only to its own object record (and to two booleans: is it
 // related to the selection, is a call in flight for it), so a patch re-renders just the cards it touched.
 // Names and labels are rendered as React text, never as HTML.
-import { memo } from 'react';
+import { memo, useEffect, useRef } from 'react';
+import { motion, useAnimate, useTransform } from 'motion/react';
 import { Handle, Position, type NodeProps } from '@xyflow/react';
 import type { KObject } from '../../../engine/model/types';
 import { displayStatus, toneOf } from '../../../protocol/status';
 import { useCluster } from '../../state/cluster';
 import { useT, type MessageKey } from '../../i18n';
 import { useDerived } from './derived';
+import { progressAt, virtualNow } from './virtual-now';
+import type { TimedTrace } from '../../../engine/sim/simulation';
 import { componentBase } from './layout';
 
 type Any = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
@@ -27,6 +30,16 @@ const KIND_ABBR: Record<string, string> = {
   StatefulSet: 'STS',
   Node: 'Node',
 };
+
+/**
+ * Long names shortened in the middle, so what tells them apart stays visible: `pvc-3f2a…e19c07`,
+ * `cn-hangz…168.0.12`. The full name is on hover (title) and in the inspector.
+ */
+export function shortName(name: string, max = 16): string {
+  if (name.length <= max) return name;
+  const head = Math.ceil((max - 1) / 2);
+  return `${name.slice(0, head)}…${name.slice(name.length - (max - 1 - head))}`;
+}
 
 export function subtitle(o: KObject): string {
   const s = (o.spec ?? {}) as Any;
@@ -80,14 +93,60 @@ function Handles() {
   );
 }
 
+/**
+ * A status word. When the engine moves the object to another phase, the badge pops (motion, scale) while
+ * its colours cross-fade (CSS transition); nothing runs on first mount, so a graph of hundreds of cards
+ * appears without hundreds of animations.
+ */
 export function StatusBadge({ status, testid }: { status: string | undefined; testid?: string }) {
   const anim = useDerived((s) => s.animate);
+  const [scope, animate] = useAnimate<HTMLSpanElement>();
+  const prev = useRef(status);
+  useEffect(() => {
+    if (prev.current === status) return;
+    prev.current = status;
+    if (anim && scope.current && !reducedMotion()) void animate(scope.current, { scale: [1.35, 1] }, { duration: 0.45, ease: 'easeOut' });
+  }, [status, anim, animate, scope]);
   if (!status) return null;
   return (
-    // keyed by the word: a new status remounts the badge, which replays its CSS pulse
-    <span key={status} className={`badge tone-${toneOf(status)} ${anim ? 'pulse' : ''}`} data-testid={testid}>
+    <span ref={scope} className={`badge tone-${toneOf(status)}`} data-testid={testid} data-phase={status}>
       {status}
     </span>
+  );
+}
+
+function reducedMotion(): boolean {
+  return globalThis.matchMedia?.('(prefers-reduced-motion: reduce)').matches ?? false;
+}
+
+const MOUNT_CALLS = ['NodeStageVolume', 'NodePublishVolume', 'NodeUnpublishVolume'];
+const ATTACH_CALLS = ['ControllerPublishVolume', 'ControllerUnpublishVolume'];
+
+/**
+ * The lesson's three phases on the cards themselves: a bar under the disk while it is attached to (or
+ * detached from) its node, a bar in the pod while its volume is staged and mounted. Progress comes from the
+ * call's trace and the virtual clock only (virtual-now.ts).
+ */
+function CallProgress({ k, calls }: { k: string | undefined; calls: readonly string[] }) {
+  const tr = useDerived((s) => (k ? s.calls.get(k)?.filter((t) => calls.includes(t.call)).at(-1) : undefined));
+  if (!tr) return null;
+  return <CallBar trace={tr} />;
+}
+
+function CallBar({ trace }: { trace: TimedTrace }) {
+  // external-attacher's traces name the node ("node node-1"): the disk is going there
+  const target = trace.detail?.startsWith('node ') ? trace.detail.slice(5) : undefined;
+  const progress = useTransform(virtualNow, (now) => progressAt(trace, now));
+  return (
+    <div className={`call-progress ${trace.ok ? '' : 'failed'}`} data-testid={`graph.progress.${trace.call}`} title={trace.detail}>
+      <span className="call-progress-label">
+        {trace.call}
+        {target ? ` → ${target}` : ''}
+      </span>
+      <span className="call-progress-track">
+        <motion.span className="call-progress-fill" style={{ scaleX: progress }} />
+      </span>
+    </div>
   );
 }
 
@@ -117,7 +176,7 @@ export const ObjectNode = memo(function ObjectNode({ data }: NodeProps & Data) {
       <div className="card-head">
         <span className="kind">{KIND_ABBR[o.kind] ?? o.kind}</span>
         <span className="name" title={o.metadata.name}>
-          {o.metadata.name}
+          {shortName(o.metadata.name)}
         </span>
         <StatusBadge status={status} />
       </div>
@@ -171,7 +230,7 @@ export const PodNode = memo(function PodNode({ data }: NodeProps & Data) {
       <div className="card-head">
         <span className="kind">Pod</span>
         <span className="name" title={o.metadata.name}>
-          {o.metadata.name}
+          {shortName(o.metadata.name)}
         </span>
       </div>
       <div className="pod-status">
@@ -182,6 +241,7 @@ export const PodNode = memo(function PodNode({ data }: NodeProps & Data) {
           </span>
         )}
       </div>
+      <CallProgress k={k} calls={MOUNT_CALLS} />
       <div className="mounts">
         {mounts.slice(0, 2).map((m, i) => (
           <div className="mount" key={i} title={`${m.path} ← ${m.source}`}>
@@ -210,7 +270,9 @@ export const NodeContainer = memo(function NodeContainer({ data }: NodeProps & D
           <rect x="3" y="4" width="18" height="7" rx="1.5" />
           <rect x="3" y="13" width="18" height="7" rx="1.5" />
         </svg>
-        <span className="name">{o.metadata.name}</span>
+        <span className="name" title={o.metadata.name}>
+          {shortName(o.metadata.name, 20)}
+        </span>
         <span className={`badge tone-${ready ? 'ok' : 'bad'}`}>{ready ? 'Ready' : 'NotReady'}</span>
       </div>
     </div>
@@ -274,6 +336,7 @@ export const AssetNode = memo(function AssetNode({ data }: NodeProps & Data) {
   const id = data.id as string;
   const a = useCluster((s) => s.assets.find((x) => x.id === id));
   const cls = useDim(`asset:${id}`);
+  const anim = useDerived((s) => s.animate);
   if (!a) return null;
   const icon =
     a.kind === 'disk' ? (
@@ -293,7 +356,7 @@ export const AssetNode = memo(function AssetNode({ data }: NodeProps & Data) {
       <div className="card-head">
         <span className="asset-icon">{icon}</span>
         <span className="name" title={a.id}>
-          {a.id}
+          {shortName(a.id, 15)}
         </span>
         <span className="files" title={t('graph.files')}>
           {a.fileCount} {t('graph.files')}
@@ -303,10 +366,11 @@ export const AssetNode = memo(function AssetNode({ data }: NodeProps & Data) {
         {[a.kind, bytesLabel(a.sizeBytes), a.zone].filter(Boolean).join(' · ')}
         {a.deleted ? ` · ${t('graph.deleted')}` : ''}
       </div>
+      <CallProgress k={data.pv as string | undefined} calls={ATTACH_CALLS} />
       {a.attachedTo.length > 0 && (
-        <div className="card-sub attached">
-          {t('graph.attachedTo')} {a.attachedTo.join(', ')}
-        </div>
+        <motion.div className="card-sub attached" initial={anim ? { opacity: 0, x: -10 } : false} animate={{ opacity: 1, x: 0 }} transition={{ duration: 0.35 }}>
+          ⛓ {t('graph.attachedTo')} {a.attachedTo.join(', ')}
+        </motion.div>
       )}
     </div>
   );
