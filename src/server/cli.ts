@@ -23,6 +23,7 @@ exit 1 when a check fails). A script has one command per line:
   sim crash POD [-c C]         kill a container
   sim fail-node NODE / sim recover-node NODE
   # comment
+$(kubectl …) inside a line is replaced by its output, as in a shell.
 Paths in commands are relative to FILE's directory. Default cluster: ${DEFAULT_PROFILE}, seed 1.
 `;
 
