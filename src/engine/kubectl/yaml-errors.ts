@@ -106,11 +106,11 @@ function openQuote(text: string): number | undefined {
     }
     // a quote opens a scalar only where a token may start (after blanks or an indicator)
     if (c === '"' || c === "'") {
-      // a quote opens a scalar only where a token starts: at a line's start, or after `: `, `- `, `[`, `{`, `,`
+      // a quote opens a scalar only where a token starts: at a line's start, after `: `, `- `, or a flow indicator
       let k = i - 1;
       while (k >= 0 && text[k] === ' ') k--;
       const spaced = k < i - 1;
-      if (k < 0 || text[k] === '\n' || '[{,'.includes(text[k]) || (spaced && ':-?'.includes(text[k]))) (quote = c), (start = i);
+      if (k < 0 || text[k] === '\n' || '[{,]}'.includes(text[k]) || (spaced && ':-?'.includes(text[k]))) (quote = c), (start = i);
     }
   }
   return quote ? start : undefined;
@@ -239,9 +239,22 @@ export function parseDoc(text: string): DocParse {
   // `: x` where a key belongs is a VALUE token without a KEY to goyaml ("did not find expected key");
   // the yaml package reads it as an empty key
   const scalars: [number, number][] = [];
+  // `@` and `` ` `` are reserved: right after a quoted scalar or a flow collection they start a token
+  const reservedAfter = (end: number) => {
+    let k = end;
+    while (text[k] === ' ') k++;
+    if (text[k] === '@' || text[k] === '`') faults.push({ at: k, message: where(lc.linePos(k).line - 1, 'scanner') + 'found character that cannot start any token' });
+  };
   visit(doc, {
     Scalar(_k, node) {
       if (node.range && node.type !== 'PLAIN') scalars.push([node.range[0], node.range[1]]);
+      if (node.range && (node.type === 'QUOTE_DOUBLE' || node.type === 'QUOTE_SINGLE')) reservedAfter(node.range[1]);
+    },
+    Seq(_k, node) {
+      if (node.flow && node.range) reservedAfter(node.range[1]);
+    },
+    Map(_k, node) {
+      if (node.flow && node.range) reservedAfter(node.range[1]);
     },
     Pair(_k, pair, path) {
       const parent = path[path.length - 1];
@@ -255,11 +268,22 @@ export function parseDoc(text: string): DocParse {
     const at = m.index + m[0].indexOf('\t');
     if (!scalars.some(([x, y]) => at > x && at < y)) faults.push({ at, message: goMessage(text, 'TAB_AS_INDENT', '', [at, at + 1], lc) });
   }
-  if (faults.length) return { ok: false, message: faults.sort((x, y) => x.at - y.at)[0].message };
-  try {
-    return { ok: true, value: doc.toJS({ maxAliasCount: 100 }) };
-  } catch (e) {
-    const m = /Unresolved alias[^:]*: (.+)$/.exec((e as Error).message);
-    return { ok: false, message: m ? `unknown anchor '${m[1]}' referenced` : (e as Error).message.split('\n')[0] };
+  if (!faults.length) {
+    try {
+      return { ok: true, value: doc.toJS({ maxAliasCount: 100 }) };
+    } catch (e) {
+      const m = /Unresolved alias[^:]*: (.+)$/.exec((e as Error).message);
+      return { ok: false, message: m ? `unknown anchor '${m[1]}' referenced` : (e as Error).message.split('\n')[0] };
+    }
   }
+  faults.sort((x, y) => x.at - y.at);
+  // The yaml package may flag a parser fault before the token goyaml's parser stumbles on; if that token
+  // (on the same or the next line) cannot even be scanned, the scanner's error is the one reported.
+  const first = faults[0];
+  if (/did not find expected/.test(first.message)) {
+    const line = lc.linePos(first.at).line;
+    const scanner = faults.find((f) => !/did not find expected/.test(f.message) && lc.linePos(f.at).line <= line + 1);
+    if (scanner) return { ok: false, message: scanner.message };
+  }
+  return { ok: false, message: first.message };
 }
