@@ -36,6 +36,12 @@ interface Entry {
   readonly classKey: string;
   /** "namespace/name" of spec.claimRef, or undefined for an unclaimed volume */
   readonly claimKey: string | undefined;
+  /**
+   * an unclaimed volume that is not Available (still Pending before its first sync, Failed): never a
+   * match (FindMatchingVolume requires phase Available), so it stays out of the ordered lists —
+   * otherwise every claim would walk past it and binding N fresh pairs turns quadratic.
+   */
+  readonly parked: boolean;
 }
 
 interface ModeSet {
@@ -80,6 +86,7 @@ export class PersistentVolumeOrderedIndex {
       modesKey: getAccessModesAsString(pv.spec?.accessModes),
       classKey: getPersistentVolumeClass(pv),
       claimKey: ref ? `${ref.namespace ?? ''}/${ref.name ?? ''}` : undefined,
+      parked: !ref && pv.status?.phase !== 'Available',
     };
     this.entries.set(e.name, e);
     let set = this.sets.get(e.modesKey);
@@ -89,7 +96,9 @@ export class PersistentVolumeOrderedIndex {
       this.sortedSets = undefined;
     }
     set.count++;
-    if (e.claimKey === undefined) {
+    if (e.parked) {
+      // not matchable until the controller makes it Available (the watch event re-upserts it)
+    } else if (e.claimKey === undefined) {
       let list = set.free.get(e.classKey);
       if (!list) set.free.set(e.classKey, (list = new SortedBlockList(byCapacityThenName)));
       list.insert(e);
@@ -108,7 +117,9 @@ export class PersistentVolumeOrderedIndex {
     if (!e) return;
     this.entries.delete(name);
     const set = this.sets.get(e.modesKey)!;
-    if (e.claimKey === undefined) {
+    if (e.parked) {
+      // in no list
+    } else if (e.claimKey === undefined) {
       const list = set.free.get(e.classKey)!;
       list.remove(e);
       if (list.size === 0) set.free.delete(e.classKey);
