@@ -157,7 +157,18 @@ export function reducePatch(st: ClusterState, p: Patch): Partial<ClusterState> {
     }
   }
   let touched = st.touched;
-  if (p.upsert.length || p.removed.length || p.traces.length) {
+  if (p.eventsReset || p.tracesReset) {
+    // a seek rebuilt everything: what matters is the calls in flight around the new moment
+    const now = p.time + st.epoch;
+    const t = new Set<string>();
+    for (const tr of traces)
+      if (tr.time <= now && now - tr.time <= (tr.durationMs ?? 0) + 3000) {
+        t.add(`comp:${tr.from}`);
+        t.add(`comp:${tr.to}`);
+        for (const o of tr.objects) t.add(o);
+      }
+    touched = [...t];
+  } else if (p.upsert.length || p.removed.length || p.traces.length) {
     const t = new Set<string>();
     for (const o of p.upsert) t.add(keyOf(o));
     for (const k of p.removed) t.add(k);

@@ -19,6 +19,11 @@ export function CallEdge(props: EdgeProps) {
   const d = (data ?? {}) as unknown as CallData;
   const progress = useTransform(virtualNow, (now) => progressAt(d, now));
   const offset = useTransform(progress, (p) => `${p * 100}%`);
+  // Along a sideways edge the label leaves with its back edge on the caller and arrives with its front
+  // edge on the callee, so it stays in the gap between the two cards instead of covering their names.
+  const sideways = Math.abs(targetY - sourceY) < 40;
+  const forward = targetX >= sourceX;
+  const anchor = useTransform(progress, (p) => `${sideways ? (forward ? p : 1 - p) * 100 : 50}% 50%`);
   const failed = d.ok === false;
   return (
     <>
@@ -27,17 +32,12 @@ export function CallEdge(props: EdgeProps) {
         <motion.div
           className={`call-label ${failed ? 'failed' : ''}`}
           data-testid={`graph.call.${d.call}`}
-          style={{ offsetPath: `path('${path}')`, offsetDistance: offset, offsetRotate: '0deg' }}
+          style={{ offsetPath: `path('${path}')`, offsetDistance: offset, offsetAnchor: anchor, offsetRotate: '0deg' }}
         >
           <span>{d.call}</span>
-          {d.durationMs !== undefined && d.durationMs > 0 && <span className="call-ms">{formatMs(d.durationMs)}</span>}
           <motion.span className="call-bar" style={{ scaleX: progress }} aria-hidden />
         </motion.div>
       </EdgeLabelRenderer>
     </>
   );
-}
-
-function formatMs(ms: number): string {
-  return ms >= 1000 ? `${(ms / 1000).toFixed(1)} s` : `${Math.round(ms)} ms`;
 }

@@ -8,6 +8,7 @@ import { clusterStore, useCluster } from '../../state/cluster';
 import { ui, uiStore, useUi } from '../../state/ui';
 import { useT } from '../../i18n';
 import { computeLayout, relatedTo, type GEdge, type GNode, type Layout } from './layout';
+import { focusViewport } from './viewport';
 import { NODE_TYPES } from './nodes';
 import { CallEdge } from './CallEdge';
 import { activeTraces, BIG_GRAPH, derivedStore } from './derived';
@@ -47,24 +48,31 @@ const FIT_PADDING = 0.08;
  */
 function AutoFit({ layout, big, box }: { layout: Layout; big: boolean; box: React.RefObject<HTMLDivElement | null> }) {
   const rf = useReactFlow();
+  // the pane's size as the ResizeObserver last reported it: reading clientWidth in a refit would force a
+  // synchronous layout of a thousand cards
+  const size = useRef<{ w: number; h: number } | undefined>(undefined);
   useEffect(() => {
     const fit = () => {
-      const el = box.current;
       const duration = big ? 0 : 300; // easing a large graph mounts and unmounts hundreds of cards per frame
-      if (!el || !layout.width || !layout.height) return void rf.fitView({ padding: FIT_PADDING, duration, maxZoom: 1.15 });
-      const whole = Math.min(el.clientWidth / (layout.width * (1 + 2 * FIT_PADDING)), el.clientHeight / (layout.height * (1 + 2 * FIT_PADDING)));
+      const pane = size.current ?? (box.current ? { w: box.current.clientWidth, h: box.current.clientHeight } : undefined);
+      if (pane) size.current = pane;
+      if (!pane || !layout.width || !layout.height) return void rf.fitView({ padding: FIT_PADDING, duration, maxZoom: 1.15 });
+      const whole = Math.min(pane.w / (layout.width * (1 + 2 * FIT_PADDING)), pane.h / (layout.height * (1 + 2 * FIT_PADDING)));
       if (whole >= MIN_READABLE_ZOOM) return void rf.fitView({ padding: FIT_PADDING, duration, maxZoom: 1.15 });
-      const ids = new Set(layout.nodes.map((n) => n.id));
-      let focus = clusterStore.getState().touched.filter((k) => ids.has(k));
-      // nothing touched yet: the cluster's nodes are the place to start
-      if (!focus.length) focus = layout.nodes.filter((n) => n.type === 'zone').map((n) => n.id);
-      void rf.fitView({ nodes: focus.map((id) => ({ id })), padding: 0.15, duration, minZoom: MIN_READABLE_ZOOM, maxZoom: 1.15 });
+      // Too big to read whole: stay at the readable zoom and show the latest change, keeping as much of
+      // the picture's top-left (control plane, zones) in view as the change allows.
+      const target = focusViewport(layout, clusterStore.getState().touched, pane.w, pane.h, MIN_READABLE_ZOOM);
+      const cur = rf.getViewport();
+      if (Math.abs(cur.x - target.x) < 1 && Math.abs(cur.y - target.y) < 1 && cur.zoom === target.zoom) return;
+      void rf.setViewport(target, { duration });
     };
     const id = requestAnimationFrame(fit);
     // a resized pane (window, projector, folded side panel) refits too
     let t: ReturnType<typeof setTimeout> | undefined;
     let first = true;
-    const ro = new ResizeObserver(() => {
+    const ro = new ResizeObserver((entries) => {
+      const r = entries[entries.length - 1]?.contentRect;
+      if (r) size.current = { w: r.width, h: r.height };
       if (first) return void (first = false);
       clearTimeout(t);
       t = setTimeout(fit, 120);

@@ -8,19 +8,22 @@
 import type { KObject } from '../../../engine/model/types';
 import type { AssetRecord, ClusterInfo } from '../../../protocol/messages';
 
-export const CARD_W = 212;
+export const CARD_W = 228;
 export const CARD_H = 70;
 export const GAP = 20;
 export const NODE_W = 268;
-export const NODE_HEADER = 68;
+export const NODE_HEADER = 64;
 export const POD_H = 100;
 export const POD_GAP = 10;
 export const ZONE_PAD = 16;
 export const ZONE_LABEL = 30;
-export const COMP_W = 216;
+export const COMP_W = 232;
 export const COMP_H = 44;
+/** height of a row's section label, and the gap between rows */
+const SECTION = 24;
+const ROW_GAP = 24;
 /** room between components for a call's label travelling along the edge */
-export const COMP_GAP = 96;
+export const COMP_GAP = 170;
 
 export type GNodeType = 'object' | 'pod' | 'node' | 'zone' | 'component' | 'asset' | 'section';
 
@@ -107,7 +110,7 @@ export function computeLayout(inp: LayoutInput): Layout {
   const rows = [ordered.filter((c) => !CSI_PARTS.has(componentBase(c))), ordered.filter((c) => CSI_PARTS.has(componentBase(c)))].filter((r) => r.length > 0);
   if (rows.length) {
     nodes.push(section('section:control', 0, y, 'graph.controlPlane'));
-    y += 28;
+    y += SECTION;
   }
   rows.forEach((row, r) => {
     const used = new Set<number>();
@@ -117,14 +120,14 @@ export function computeLayout(inp: LayoutInput): Layout {
       let slot = i < 0 ? 3 : csiRow ? i - 3 : i;
       while (used.has(slot)) slot = Math.max(3, slot + 1); // a second driver's controller goes to the right
       used.add(slot);
-      nodes.push({ id: `comp:${c}`, type: 'component', x: slot * (COMP_W + COMP_GAP), y: y + r * (COMP_H + 16), w: COMP_W, h: COMP_H, data: { name: c } });
+      nodes.push({ id: `comp:${c}`, type: 'component', x: slot * (COMP_W + COMP_GAP), y: y + r * (COMP_H + 12), w: COMP_W, h: COMP_H, data: { name: c } });
     }
   });
-  if (rows.length) y += rows.length * COMP_H + (rows.length - 1) * 16 + 28;
+  if (rows.length) y += rows.length * COMP_H + (rows.length - 1) * 12 + ROW_GAP;
 
   // ---- cluster: zones and node containers --------------------------------------------------------
   nodes.push(section('section:cluster', 0, y, 'graph.cluster'));
-  y += 28;
+  y += SECTION;
   const clusterTop = y;
   const nodeObjs = byKind('Node');
   const zoneOf = (n: KObject) =>
@@ -199,7 +202,7 @@ export function computeLayout(inp: LayoutInput): Layout {
     }
   const unschedH = unscheduled.length ? 26 + unscheduled.length * (POD_H + 10) : 0;
   const wlH = workloads.length ? 26 + workloads.length * (CARD_H + 12) : 0;
-  y = clusterTop + Math.max(ZONE_LABEL + nodeH + ZONE_PAD, unschedH, wlH) + 32;
+  y = clusterTop + Math.max(ZONE_LABEL + nodeH + ZONE_PAD, unschedH, wlH) + ROW_GAP;
 
   // absolute x of a pod card's centre, for placing what hangs under it
   const podCenter = new Map<string, number>();
@@ -226,7 +229,7 @@ export function computeLayout(inp: LayoutInput): Layout {
       if (pvn && inp.objects[key('PersistentVolume', undefined, pvn)])
         edges.push({ id: `att:${vk}->${pvn}`, source: vk, target: key('PersistentVolume', undefined, pvn), kind: 'attach' });
     }
-    y += CARD_H + 36;
+    y += CARD_H + ROW_GAP;
   }
 
   // ---- claims, volumes, classes -------------------------------------------------------------------
@@ -236,7 +239,7 @@ export function computeLayout(inp: LayoutInput): Layout {
   const hasClaimsRow = pvcs.length + pvs.length + scs.length > 0;
   if (hasClaimsRow) {
     nodes.push(section('section:claims', 0, y, 'graph.claims'));
-    y += 28;
+    y += SECTION;
   }
   const claimsTop = y;
   const claimUsers = new Map<string, string[]>();
@@ -253,7 +256,7 @@ export function computeLayout(inp: LayoutInput): Layout {
   // it is bound to, else under the pods that use it.
   // the volumes' row stays under the claims' row even while there are no claims: the first claim then
   // appears above its volume instead of pushing every volume down
-  const pvY = y + CARD_H + 40;
+  const pvY = y + CARD_H + 30;
   const pvPos = new Map(pvs.map((pv, i) => [keyOf(pv), seqX(i)]));
   const pvcPos = pack(
     pvcs.map((c, i) => {
@@ -293,7 +296,7 @@ export function computeLayout(inp: LayoutInput): Layout {
   const rightCol = Math.max(pvRight, ...[...pvcPos.values()].map((v) => v + CARD_W), NODE_W * 2) + GAP * 4;
   const scTop = claimsTop;
   scs.forEach((sc, i) => nodes.push({ id: keyOf(sc), type: 'object', x: rightCol, y: scTop + i * (CARD_H + 12), w: CARD_W, h: CARD_H, data: { k: keyOf(sc) } }));
-  if (hasClaimsRow) y = Math.max(pvs.length ? y + CARD_H + 32 : y, scTop + scs.length * (CARD_H + 12) + 24);
+  if (hasClaimsRow) y = Math.max(pvs.length ? y + CARD_H + ROW_GAP : y, scTop + scs.length * (CARD_H + 12) + 16);
 
   // ---- storage backend ----------------------------------------------------------------------------
   const zoneX = new Map<string, number>();
@@ -307,7 +310,7 @@ export function computeLayout(inp: LayoutInput): Layout {
   const visibleAssets = inp.assets.filter((a) => (a.kind === 'disk' || a.kind === 'filesystem' || a.kind === 'snapshot') && (!a.deleted || handleToPv.has(a.id)));
   if (visibleAssets.length) {
     nodes.push(section('section:storage', 0, y, 'graph.storage'));
-    y += 28;
+    y += SECTION;
   }
   const assetPos = pack(
     visibleAssets.map((a, i) => {

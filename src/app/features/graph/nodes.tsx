@@ -41,6 +41,12 @@ export function shortName(name: string, max = 16): string {
   return `${name.slice(0, head)}…${name.slice(name.length - (max - 1 - head))}`;
 }
 
+/** How many characters of a name fit on a card's first line next to its kind and status badge (13.5 px mono). */
+export function nameRoom(status: string | undefined): number {
+  const badge = status ? status.length * 7.2 + 16 : 0;
+  return Math.max(8, Math.floor((170 - badge) / 8.6));
+}
+
 export function subtitle(o: KObject): string {
   const s = (o.spec ?? {}) as Any;
   switch (o.kind) {
@@ -138,11 +144,8 @@ function CallBar({ trace }: { trace: TimedTrace }) {
   const target = trace.detail?.startsWith('node ') ? trace.detail.slice(5) : undefined;
   const progress = useTransform(virtualNow, (now) => progressAt(trace, now));
   return (
-    <div className={`call-progress ${trace.ok ? '' : 'failed'}`} data-testid={`graph.progress.${trace.call}`} title={trace.detail}>
-      <span className="call-progress-label">
-        {trace.call}
-        {target ? ` → ${target}` : ''}
-      </span>
+    <div className={`call-progress ${trace.ok ? '' : 'failed'}`} data-testid={`graph.progress.${trace.call}`} title={`${trace.call} ${trace.detail ?? ''}`}>
+      <span className="call-progress-label">{target ? `→ ${shortName(target, 17)}` : trace.call}</span>
       <span className="call-progress-track">
         <motion.span className="call-progress-fill" style={{ scaleX: progress }} />
       </span>
@@ -176,7 +179,7 @@ export const ObjectNode = memo(function ObjectNode({ data }: NodeProps & Data) {
       <div className="card-head">
         <span className="kind">{KIND_ABBR[o.kind] ?? o.kind}</span>
         <span className="name" title={o.metadata.name}>
-          {shortName(o.metadata.name)}
+          {shortName(o.metadata.name, nameRoom(status))}
         </span>
         <StatusBadge status={status} />
       </div>
@@ -230,7 +233,7 @@ export const PodNode = memo(function PodNode({ data }: NodeProps & Data) {
       <div className="card-head">
         <span className="kind">Pod</span>
         <span className="name" title={o.metadata.name}>
-          {shortName(o.metadata.name)}
+          {shortName(o.metadata.name, 22)}
         </span>
       </div>
       <div className="pod-status">
@@ -271,7 +274,7 @@ export const NodeContainer = memo(function NodeContainer({ data }: NodeProps & D
           <rect x="3" y="13" width="18" height="7" rx="1.5" />
         </svg>
         <span className="name" title={o.metadata.name}>
-          {shortName(o.metadata.name, 20)}
+          {shortName(o.metadata.name, 17)}
         </span>
         <span className={`badge tone-${ready ? 'ok' : 'bad'}`}>{ready ? 'Ready' : 'NotReady'}</span>
       </div>
@@ -356,7 +359,7 @@ export const AssetNode = memo(function AssetNode({ data }: NodeProps & Data) {
       <div className="card-head">
         <span className="asset-icon">{icon}</span>
         <span className="name" title={a.id}>
-          {shortName(a.id, 15)}
+          {shortName(a.id, 14)}
         </span>
         <span className="files" title={t('graph.files')}>
           {a.fileCount} {t('graph.files')}
