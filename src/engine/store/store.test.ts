@@ -141,3 +141,14 @@ describe('Store', () => {
     expect(s.byIndex('PersistentVolumeClaim', 'mode', 'ReadWriteOnce')).toEqual([]);
   });
 });
+
+describe('strategic merge directives', () => {
+  it('$deleteFromPrimitiveList removes finalizers kubectl apply dropped', () => {
+    const s = make();
+    s.create(pvc('a', { metadata: { name: 'a', finalizers: ['x', 'y'] } }));
+    const r = s.patch('PersistentVolumeClaim', 'default', 'a', 'strategic', {
+      metadata: { '$deleteFromPrimitiveList/finalizers': ['x'] },
+    }).obj;
+    expect(r.metadata.finalizers).toEqual(['y']);
+  });
+});

@@ -40,6 +40,12 @@ export function strategicMerge(_kind: string, target: unknown, patch: unknown, f
   if (patch.$patch === 'delete') return undefined;
   const out: Record<string, unknown> = isObj(target) ? { ...target } : {};
   for (const [k, v] of Object.entries(patch)) {
+    if (k.startsWith('$deleteFromPrimitiveList/') && Array.isArray(v)) {
+      // kubectl apply removes entries of a primitive list (finalizers) that left the file this way.
+      const field = k.slice('$deleteFromPrimitiveList/'.length);
+      if (Array.isArray(out[field])) out[field] = (out[field] as unknown[]).filter((x) => !v.includes(x));
+      continue;
+    }
     if (k.startsWith('$')) continue;
     if (v === null) {
       delete out[k];

@@ -2,6 +2,8 @@
 // lists (<Kind>List or meta.k8s.io/v1 Table), get, create (201), update, patch (merge / json /
 // strategic), delete (Status Success when gone at once, the object while finalizers or grace hold it)
 // and deletecollection. Every write is followed by sim.drain(): the controllers react at once.
+import { decodeObject } from '../../engine/api/decode';
+import { goJsonSyntaxError } from '../../engine/kubectl/gojson';
 import { apiVersionOf, type KindInfo } from '../../engine/model/kinds';
 import type { KObject } from '../../engine/model/types';
 import { tableFor } from '../../engine/kubectl/printers';
@@ -117,6 +119,16 @@ function checkTarget(r: ResourceRoute, o: KObject): void {
   }
 }
 
+/**
+ * The apiserver decodes a body into its Go type before anything else: wrong JSON types, bad quantities and
+ * unknown fields are a 400 BadRequest here, exactly as `decodeObject` words them for kubectl.
+ */
+function decodeBody(input: unknown): KObject {
+  const d = decodeObject(input);
+  if (!d.ok && d.error.stage === 'server' && d.error.apiError) throw d.error.apiError;
+  return (d.ok ? d.obj : input) as KObject;
+}
+
 export function handleCreate(sim: Simulation, r: ResourceRoute, q: ListQuery, body: string): ApiResponse {
   const input = parseBody(body);
   if (r.subresource === 'binding' && r.kind.kind === 'Pod' && r.name) {
@@ -127,7 +139,7 @@ export function handleCreate(sim: Simulation, r: ResourceRoute, q: ListQuery, bo
     return ok({ kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Success', code: 201 }, 201);
   }
   if (r.name || r.subresource) return methodNotAllowed();
-  const o = input as KObject;
+  const o = decodeBody(input);
   checkTarget(r, o);
   const res = sim.store.create(o, { dryRun: q.dryRun });
   sim.drain();
@@ -136,7 +148,7 @@ export function handleCreate(sim: Simulation, r: ResourceRoute, q: ListQuery, bo
 
 export function handleUpdate(sim: Simulation, r: ResourceRoute, q: ListQuery, body: string): ApiResponse {
   if (!r.name) return methodNotAllowed();
-  const o = parseBody(body) as KObject;
+  const o = decodeBody(parseBody(body));
   checkTarget(r, o);
   if (o.metadata.name !== undefined && o.metadata.name !== r.name)
     throw badRequest(`the name of the object (${o.metadata.name}) does not match the name on the URL (${r.name})`);
@@ -156,11 +168,10 @@ export function handlePatch(sim: Simulation, r: ResourceRoute, q: ListQuery, bod
       new ApiError('BadRequest', `the server does not support the media type "${contentType}" for patches`),
     );
   let patch: unknown;
-  try {
-    patch = JSON.parse(body);
-  } catch {
-    throw badRequest(`error decoding patch: invalid character in patch`);
-  }
+  const syntax = goJsonSyntaxError(body);
+  // The apiserver's answer to a body that is not JSON: Go's json text (json-patch says "Invalid JSON Patch" for merge).
+  if (syntax !== undefined) throw badRequest(type === 'merge' ? 'Invalid JSON Patch' : syntax);
+  patch = JSON.parse(body);
   const sub = r.subresource === 'status' ? 'status' : undefined;
   if (r.subresource && !sub) return methodNotAllowed();
   const res = sim.store.patch(r.kind.kind, r.kind.namespaced ? r.namespace : undefined, r.name, type, patch, {
