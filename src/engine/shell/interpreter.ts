@@ -164,8 +164,9 @@ function runSimple(st: ShellState, n: Extract<Node, { t: 'simple' }>, io: Io): n
     return (st.last = 0);
   }
   const sub: Io = { stdin: io.stdin, out: [], err: [] };
-  let outFile: { path: string; append: boolean } | undefined;
-  let errTarget: 'out' | 'err' | { path: string; append: boolean } = 'err';
+  // Where fd 1 and fd 2 point, updated redirection by redirection, left to right, as the shell's dup2() does:
+  // `>f 2>&1` sends both to f, `2>&1 >f` sends stderr to the old stdout and stdout to f, `>&2` is stdout to stderr.
+  const fds: Record<1 | 2, Sink> = { 1: 'out', 2: 'err' };
   for (const r of n.redirs) {
     const target = expandWord(st, r.target, false).join(' ');
     if (r.op === '<') {
@@ -179,8 +180,10 @@ function runSimple(st: ShellState, n: Extract<Node, { t: 'simple' }>, io: Io): n
         return (st.last = 1);
       }
       sub.stdin = node.content;
-    } else if (r.op === '>&') errTarget = r.fd === 2 && target === '1' ? 'out' : errTarget;
-    else {
+    } else if (r.op === '>&') {
+      // Only stdout and stderr are modelled; duplicating onto or from another descriptor changes nothing.
+      if ((r.fd === 1 || r.fd === 2) && (target === '1' || target === '2')) fds[r.fd] = fds[Number(target) as 1 | 2];
+    } else {
       const spec = { path: target, append: r.op === '>>' };
       // Create/truncate at redirect time, as the shell opens the file before running the command.
       const err = openForWrite(st, spec.path, spec.append);
@@ -188,34 +191,37 @@ function runSimple(st: ShellState, n: Extract<Node, { t: 'simple' }>, io: Io): n
         io.err.push(err);
         return (st.last = 1);
       }
-      if (r.fd === 2) errTarget = spec;
-      else outFile = spec;
+      if (r.fd === 1 || r.fd === 2) fds[r.fd] = spec;
     }
   }
   let code: number;
   try {
     code = invoke(st, argv, sub, true, Object.fromEntries(n.assigns.map((a) => [a.name, expandWord(st, a.value, false).join(' ')])));
   } finally {
-    flush(st, sub, io, outFile, errTarget);
+    flush(st, io, [
+      [fds[1], sub.out.join('')],
+      [fds[2], sub.err.join('')],
+    ]);
   }
   return (st.last = code);
 }
 
+/** Where a descriptor writes: the caller's stdout or stderr, or a file (opened already). */
+type Sink = 'out' | 'err' | { readonly path: string; readonly append: boolean };
+
 /** The character devices every container has; writes vanish, reads are empty. */
 const DEV_NULL = '/dev/null';
 
-function flush(st: ShellState, sub: Io, io: Io, outFile: { path: string; append: boolean } | undefined, errTarget: 'out' | 'err' | { path: string; append: boolean }): void {
-  const out = sub.out.join('');
-  const err = sub.err.join('');
-  const write = (path: string, data: string) => {
-    const abs = normalizePath(path, st.cwd);
-    if (abs !== DEV_NULL) st.host.fs.writeFile(abs, data, true);
-  };
-  if (outFile) write(outFile.path, out);
-  else io.out.push(out);
-  if (errTarget === 'err') io.err.push(err);
-  else if (errTarget === 'out') (outFile ? write(outFile.path, err) : io.out.push(err));
-  else write(errTarget.path, err);
+function flush(st: ShellState, io: Io, writes: readonly (readonly [Sink, string])[]): void {
+  for (const [sink, data] of writes) {
+    if (!data) continue;
+    if (sink === 'out') io.out.push(data);
+    else if (sink === 'err') io.err.push(data);
+    else {
+      const abs = normalizePath(sink.path, st.cwd);
+      if (abs !== DEV_NULL) st.host.fs.writeFile(abs, data, true);
+    }
+  }
 }
 
 function openForWrite(st: ShellState, path: string, append: boolean): string | undefined {

@@ -1,5 +1,6 @@
 // The POSIX shell grammar subset busybox `sh` users type into `kubectl exec … -- sh -c '…'` and container
-// commands: lists (`;`, `&&`, `||`, `&`, newlines), pipelines, redirections (`>`, `>>`, `<`, `2>`, `2>&1`),
+// commands: lists (`;`, `&&`, `||`, `&`, newlines), pipelines, redirections (`>`, `>>`, `<`, `N>`, `N>>`,
+// `N<`, and fd duplication `N>&M` as in `>&2`, `2>&1`),
 // quoting, `$VAR`/`${VAR}`/`$?`, `while`/`until`/`for`/`if`, `{ …; }` and `( … )`.
 
 /** A word keeps its quoting per segment: expansion and globbing apply only where the shell would. */
@@ -50,7 +51,7 @@ type Tok = { k: 'word'; w: Word; raw: string } | { k: 'op'; v: string };
 
 export class ParseError extends Error {}
 
-const OPS = ['&&', '||', '>>', '2>&1', '2>>', '2>', '>&', ';;', ';', '&', '|', '>', '<', '(', ')', '\n'];
+const OPS = ['&&', '||', '>>', '>&', ';;', ';', '&', '|', '>', '<', '(', ')', '\n'];
 
 export function tokenize(src: string): Tok[] {
   const toks: Tok[] = [];
@@ -69,7 +70,10 @@ export function tokenize(src: string): Tok[] {
       while (i < src.length && src[i] !== '\n') i++;
       continue;
     }
-    const op = OPS.find((o) => src.startsWith(o, i) && !(o.startsWith('2') && !atWordStart(src, i)));
+    // An IO number (`2>`, `1>&2`) is a single digit right before the operator, at the start of a word
+    // (`echo a2>f` writes "a2" to f); it becomes part of the operator token.
+    const io = atWordStart(src, i) ? /^[0-9](>>|>&|>|<)/.exec(src.slice(i, i + 3)) : null;
+    const op = io ? io[0] : OPS.find((o) => src.startsWith(o, i));
     if (op) {
       toks.push({ k: 'op', v: op });
       i += op.length;
@@ -293,19 +297,15 @@ export function parse(src: string): Node {
       if (!t) break;
       if (t.k === 'op') {
         const op = t.v;
-        if (op === '>' || op === '>>' || op === '<' || op === '2>' || op === '2>>' || op === '>&') {
+        const r = /^([0-9]?)(>>|>&|>|<)$/.exec(op);
+        if (r) {
           p++;
           const target = peek();
           if (target?.k !== 'word') throw new ParseError(`syntax error: unexpected ${describe(target)}`);
           p++;
-          const fd = op.startsWith('2') ? 2 : op === '<' ? 0 : 1;
-          const kind = op === '<' ? '<' : op.endsWith('>>') ? '>>' : op === '>&' ? '>&' : '>';
+          const kind = r[2] as Redirect['op'];
+          const fd = r[1] ? Number(r[1]) : kind === '<' ? 0 : 1;
           redirs.push({ fd, op: kind, target: target.w });
-          continue;
-        }
-        if (op === '2>&1') {
-          p++;
-          redirs.push({ fd: 2, op: '>&', target: [{ text: '1', q: 'none' }] });
           continue;
         }
         break;

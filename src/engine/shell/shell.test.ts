@@ -88,6 +88,29 @@ describe('sh -c', () => {
   });
 });
 
+// Redirections are applied left to right, each a dup2() onto fd 1 or 2 (POSIX 2.7, busybox ash's
+// redirect()): `>f 2>&1` sends both streams to f, `2>&1 >f` sends stderr where stdout pointed before.
+describe('sh -c: file descriptor duplication', () => {
+  const CANT = "cat: can't open '/nope': No such file or directory\n";
+  it.each([
+    ['>&2 writes stdout to stderr', 'echo x >&2', '', 'x\n', 0],
+    ['1>&2 is the same', 'echo x 1>&2', '', 'x\n', 0],
+    ['2>&1 sends stderr to stdout', 'cat /nope 2>&1', CANT, '', 1],
+    ['2>/dev/null discards stderr only', 'cat /nope 2>/dev/null; echo $?', '1\n', '', 0],
+    ['>f 2>&1 sends both to the file', 'cat /nope >/tmp/f 2>&1; cat /tmp/f', CANT, '', 0],
+    ['2>&1 >f: stderr to the old stdout, stdout to the file', 'cat /nope 2>&1 >/tmp/f; echo "[$(cat /tmp/f)]"', `${CANT}[]\n`, '', 0],
+    ['>&2 then 2>/dev/null: stdout still reaches the old stderr', 'echo x >&2 2>/dev/null', '', 'x\n', 0],
+    ['2>/dev/null then >&2: stdout follows stderr into /dev/null', 'echo x 2>/dev/null >&2; echo done', 'done\n', '', 0],
+    ['stderr bypasses a pipe', 'echo x >&2 | wc -c', '0\n', 'x\n', 0],
+    ['2>f writes stderr to a file', 'cat /nope 2>/tmp/e; cat /tmp/e', CANT, '', 0],
+    ['a digit inside a word is not a descriptor', 'echo a2>/tmp/f; cat /tmp/f', 'a2\n', '', 0],
+    ['a nested shell’s stderr is redirected too', "sh -c 'echo e >&2; echo o' 2>/dev/null", 'o\n', '', 0],
+  ])('%s', (_name, script, stdout, stderr, code) => {
+    const r = runScript(script, host());
+    expect({ stdout: r.stdout, stderr: r.stderr, code: r.code }).toEqual({ stdout, stderr, code });
+  });
+});
+
 describe('time and long-running processes', () => {
   it.each([
     ['sleep adds virtual time and returns', 'sleep 5; echo done', 5000, false, 'done\n'],
