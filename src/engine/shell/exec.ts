@@ -15,6 +15,7 @@ import { containerEnv, containerSpecs, crashRuntimeContainer } from '../controll
 import { CRASH_EXIT_CODE, kubeletState } from '../controllers/kubelet/crash';
 import { isKubeletStopped } from '../controllers/nodelifecycle/faults';
 import { newKubeletState, podRtByUid } from '../controllers/kubelet/runtime';
+import { parseQuantity, quantityValue } from '../model/quantity';
 import { runArgv } from './interpreter';
 import { containerMounts, nodeMounts, podHostname } from './namespace';
 
@@ -65,8 +66,18 @@ export function createExecHandler(sim: Simulation): ExecHandler {
 export function nodeShell(sim: Simulation, node: string, argv: readonly string[]): KubectlResult {
   if (!sim.store.get('Node', undefined, node)) return fail(`Error from server (NotFound): nodes "${node}" not found`);
   const state = kubeletState(sim);
-  const fs = nodeMounts(sim.backends, state ?? newKubeletState(), node, sim.now());
+  const memory = (sim.store.get('Node', undefined, node)?.status as { capacity?: Record<string, string> } | undefined)?.capacity?.memory;
+  const fs = nodeMounts(sim.backends, state ?? newKubeletState(), node, sim.now(), memory ? halfOf(memory) : undefined);
   if (!fs) return fail(`error: node ${node} has no root file system`);
   const r = runArgv(argv.length ? argv : ['sh'], { fs, hostname: node, env: {}, now: sim.now() });
   return { stdout: r.stdout, stderr: r.stderr, code: r.code };
+}
+
+/** devtmpfs's default size: half the node's memory. */
+function halfOf(memory: string): number | undefined {
+  try {
+    return Math.floor(quantityValue(parseQuantity(memory)) / 2);
+  } catch {
+    return undefined;
+  }
 }

@@ -80,11 +80,31 @@ export function containerMounts(backends: Backends, pod: PodObj, prt: PodRt, c: 
   return new MountNamespace(mounts, () => now);
 }
 
-export function nodeMounts(backends: Backends, state: KubeletState, node: string, now: number): MountNamespace | undefined {
+/** Character devices every Linux node has under /dev. */
+const NODE_CHAR_DEVICES: Readonly<Record<string, number>> = { console: 0o600, full: 0o666, null: 0o666, random: 0o666, tty: 0o666, urandom: 0o666, zero: 0o666 };
+
+/**
+ * A node's /dev (devtmpfs; Ubuntu's findmnt names it `udev`): the character devices, the root disk /dev/vda
+ * with its partition vda1, and one block device per disk attached to the node, named as the kubelet's stage
+ * step named it (/dev/vdb, /dev/vdc … — what findmnt shows as the SOURCE of the global mount). The lesson's
+ * "the disk appears under /dev on the node" is `sim node NODE -- ls /dev`. Rebuilt on every shell, so a
+ * detached disk disappears. Devices are plain entries here (`ls -l` does not print them as `b`/`c`).
+ */
+export function nodeDevDir(blockDevices: readonly string[], now: number): DirNode {
+  const dev = emptyDir(now);
+  for (const [name, mode] of Object.entries(NODE_CHAR_DEVICES)) dev.entries[name] = { type: 'file', content: '', mode, mtime: now };
+  for (const path of ['/dev/vda', '/dev/vda1', ...blockDevices]) dev.entries[path.slice('/dev/'.length)] = { type: 'file', content: '', mode: 0o660, mtime: now };
+  return dev;
+}
+
+/** `devSizeBytes`: devtmpfs is sized to half the node's memory by default (df shows it as udev). */
+export function nodeMounts(backends: Backends, state: KubeletState, node: string, now: number, devSizeBytes = 2 * 2 ** 30): MountNamespace | undefined {
   const root = backends.get(nodeRootAssetId(node));
   if (!root) return undefined;
   const mounts: MountEntry[] = [{ target: '/', root: root.root, readOnly: false, source: '/dev/vda1', fsType: 'ext4', sizeBytes: root.sizeBytes }];
   const staged = state.nodes.get(node)?.staged;
+  const devices = [...(staged?.values() ?? [])].map((sv) => sv.device).filter((d) => d.startsWith('/dev/'));
+  mounts.push({ target: '/dev', root: nodeDevDir(devices, now), readOnly: false, source: 'udev', fsType: 'devtmpfs', sizeBytes: devSizeBytes });
   const pods = [...state.pods.values()].filter((p) => p.node === node);
   for (const sv of staged?.values() ?? []) {
     if (!sv.done) continue;
