@@ -1,4 +1,7 @@
-// `npm run bench [-- --sizes 1000,10000,100000] [--repeat 51] [--budget 900] [--pvs-first] [--no-freeze]`
+// `npm run bench [-- --only binding|pods] [--sizes 1000,10000,100000] [--repeat 51] [--budget 900] [--pvs-first] [--no-freeze]`
+// Runs both sections by default: the static-binding section below, then bench/pods.bench.ts (pods with
+// dynamic provisioning on a 20-node cluster, one pod start at that size, a lesson-sized cluster per virtual
+// second; its flags: --pods, --nodes, --pod-repeat, --ticks). `--only binding` or `--only pods` picks one.
 // Static binding at scale: N PersistentVolumes + N PersistentVolumeClaims with varied sizes and access
 // modes. For each N (each in its own Node process, so memory numbers do not mix):
 //   parse     YAML parse of the same manifests (the floor: nothing can be faster than reading them)
@@ -17,6 +20,7 @@ import { createSimulation } from '../src/engine/sim/create';
 import { parseManifests } from '../src/engine/yaml/manifests';
 import type { KObject } from '../src/engine/model/types';
 import type { ClusterConfig } from '../src/engine/storage/cluster-config';
+import { runPodsSection } from './pods.bench';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 const RESULTS = join(HERE, 'results');
@@ -234,6 +238,22 @@ async function main(): Promise<void> {
     process.stdout.write(JSON.stringify(runSize(Number(one), repeat)) + '\n');
     return;
   }
+  const only = arg('--only', '');
+  if (only && only !== 'binding' && only !== 'pods') throw new Error(`--only takes binding or pods, not ${only}`);
+  const stamp = new Date().toISOString().replace(/[:.]/g, '-');
+  if (only !== 'pods') runBinding(repeat, stamp);
+  if (only !== 'binding') {
+    // --repeat belongs to the binding section (51 changes); the pod section's repetitions are --pod-repeat.
+    const podArgs = process.argv.flatMap((a, i, all) => (a === '--pod-repeat' ? ['--repeat', all[i + 1]] : a === '--repeat' || all[i - 1] === '--repeat' || all[i - 1] === '--pod-repeat' ? [] : [a]));
+    const { report, results } = runPodsSection(podArgs);
+    process.stdout.write(`\n${report}`);
+    mkdirSync(RESULTS, { recursive: true });
+    writeFileSync(join(RESULTS, `pods-${stamp}.txt`), report);
+    writeFileSync(join(RESULTS, `pods-${stamp}.json`), JSON.stringify(results, null, 2));
+  }
+}
+
+function runBinding(repeat: number, stamp: string): void {
   const sizes = arg('--sizes', '1000,10000,100000').split(',').map(Number);
   const budgetS = Number(arg('--budget', '900'));
   const rows: SizeResult[] = [];
@@ -265,7 +285,6 @@ growth: ${growth(rows) || '—'}
 `;
   process.stdout.write(report);
   mkdirSync(RESULTS, { recursive: true });
-  const stamp = new Date().toISOString().replace(/[:.]/g, '-');
   writeFileSync(join(RESULTS, `engine-${stamp}.txt`), report);
   writeFileSync(join(RESULTS, `engine-${stamp}.json`), JSON.stringify(rows, null, 2));
 }
