@@ -25,6 +25,8 @@ function useLayout(): Layout {
   }, [structure]);
 }
 
+const LONG_EDGE = 3000;
+
 const EDGE_STYLE: Record<GEdge['kind'], string> = {
   claim: 'edge-claim',
   volume: 'edge-volume',
@@ -152,7 +154,9 @@ export function GraphView() {
           target: e.target,
           sourceHandle: sideways ? (leftwards ? 'sl' : 'r') : 'b',
           targetHandle: sideways ? (leftwards ? 'tr' : 'l') : 't',
-          className: EDGE_STYLE[e.kind],
+          // a dashed line across thousands of pixels costs Chromium tens of thousands of dashes on every
+          // repaint (pan/zoom with 1,000 volumes): long edges are drawn solid
+          className: s && d && Math.abs(s.x - d.x) + Math.abs(s.y - d.y) > LONG_EDGE ? `${EDGE_STYLE[e.kind]} edge-long` : EDGE_STYLE[e.kind],
           animated: false,
           focusable: false,
           selectable: false,
