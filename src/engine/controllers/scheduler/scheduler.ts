@@ -30,10 +30,15 @@ function isPending(o: KObject): boolean {
 
 /** Pending pods in queue order: oldest first, then by namespace/name. */
 export function pendingPods(view: StoreView): PodObj[] {
-  return ([...view.byIndex<Pod>('Pod', PENDING_INDEX, 'pending')] as PodObj[]).sort(
-    (a, b) =>
-      (a.metadata.creationTimestamp ?? '').localeCompare(b.metadata.creationTimestamp ?? '') || (podKey(a) < podKey(b) ? -1 : podKey(a) > podKey(b) ? 1 : 0),
-  );
+  // Oldest first, then by key. Keys are computed once per pod (this runs on every relevant watch event);
+  // RFC 3339 timestamps of one format order correctly as plain strings.
+  const decorated = (view.byIndex<Pod>('Pod', PENDING_INDEX, 'pending') as PodObj[]).map((p) => ({
+    p,
+    t: p.metadata.creationTimestamp ?? '',
+    k: podKey(p),
+  }));
+  decorated.sort((a, b) => (a.t !== b.t ? (a.t < b.t ? -1 : 1) : a.k < b.k ? -1 : a.k > b.k ? 1 : 0));
+  return decorated.map((d) => d.p);
 }
 
 interface Assumed {
