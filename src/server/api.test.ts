@@ -198,10 +198,7 @@ describe.skipIf(!HAVE_KUBECTL)('real kubectl = our kubectl: a provisioned disk u
     ['delete', 'deployment', 'deployment-disk'],
     'settle',
     ['get', 'pods'],
-  ], {
-    'exec {pod} -c nope -- ls':
-      'kubectl 1.32 does not check -c on the client; the API server answers BadRequest "container nope is not valid for pod …" (pod strategy ResourceLocation). Our kubectl prints "error: container nope not found in pod …" (podcmd.FindContainerByName), which kubectl exec only uses when -c is empty',
-  }, [
+  ], {}, [
     'describe pods -l app=nginx',
     'describe deployment deployment-disk',
     'describe pvc disk-pvc',

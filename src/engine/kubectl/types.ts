@@ -23,7 +23,12 @@ export type ExecHandler = (req: {
   readonly container?: string;
   readonly argv: readonly string[];
   readonly stdin?: string;
-}) => KubectlResult;
+}) => ExecResult;
+
+/** What an exec returns; `notStarted` when the API server or kubelet refused before a process ran. */
+export interface ExecResult extends KubectlResult {
+  readonly notStarted?: boolean;
+}
 
 export interface KubectlContext {
   readonly sim: Simulation;

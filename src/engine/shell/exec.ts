@@ -7,7 +7,7 @@
 //  - the node's kubelet is down: `Error from server: error dialing backend: dial tcp <node IP>:10250: i/o timeout`
 // A successful exec returns the command's own stdout, stderr and exit code; kubectl adds
 // `command terminated with exit code N` for a non-zero code.
-import type { ExecHandler, KubectlResult } from '../kubectl/types';
+import type { ExecHandler, ExecResult, KubectlResult } from '../kubectl/types';
 import type { Simulation } from '../sim/simulation';
 import type { PodObj } from '../controllers/attachdetach/volumes';
 import { KUBELET } from '../controllers/kubelet/controller';
@@ -19,7 +19,7 @@ import { parseQuantity, quantityValue } from '../model/quantity';
 import { runArgv } from './interpreter';
 import { containerMounts, nodeMounts, podHostname } from './namespace';
 
-const fail = (stderr: string): KubectlResult => ({ stdout: '', stderr: `${stderr}\n`, code: 1 });
+const fail = (stderr: string): ExecResult => ({ stdout: '', stderr: `${stderr}\n`, code: 1, notStarted: true });
 
 export function createExecHandler(sim: Simulation): ExecHandler {
   return (req) => {

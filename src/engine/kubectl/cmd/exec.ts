@@ -87,9 +87,9 @@ export function runExec(io: Io, argv: readonly string[]): void {
     container = pod.metadata.annotations?.['kubectl.kubernetes.io/default-container'] ?? containers[0];
     if (containers.length > 1 && !pod.metadata.annotations?.['kubectl.kubernetes.io/default-container'])
       io.warn(`Defaulted container "${container}" out of: ${containers.join(', ')}\n`);
-  } else if (!containers.includes(container)) {
-    throw clientError(`container ${container} not found in pod ${target}`);
   }
+  // An explicit -c is not checked on the client (kubectl 1.32): the server answers
+  // `container <c> is not valid for pod <pod>` through the exec handler.
   if (!io.ctx.exec) throw clientError('the kubelet shell is not available in this environment, so exec cannot run commands');
   const phase = str(rec(pod.status).phase);
   if (phase === 'Succeeded' || phase === 'Failed')
@@ -98,6 +98,7 @@ export function runExec(io: Io, argv: readonly string[]): void {
   io.print(r.stdout);
   io.warn(r.stderr);
   // The real client reports a non-zero exit of the remote command this way and exits with its code.
-  if (r.code !== 0) io.warn(`command terminated with exit code ${r.code}\n`);
+  // An error from the API server or the kubelet (no process ran) is printed as it is, without that line.
+  if (r.code !== 0 && !r.notStarted) io.warn(`command terminated with exit code ${r.code}\n`);
   io.code = r.code;
 }
