@@ -13,8 +13,8 @@ test('docs/screenshot.png: the dynamic-disk lesson while the disk attaches', asy
   for (let i = 0; i < 3; i++) await page.getByTestId('narration.run').click();
   await page.getByTestId('timeline.end').click();
   await expect(pg.node('PersistentVolumeClaim', 'default', 'disk-pvc')).toHaveAttribute('data-status', 'Bound');
-  await page.getByTestId('narration.run').click(); // the pod: schedule, attach, mount
-  await pg.play();
+  await page.getByTestId('narration.run').click(); // the pod: schedule, attach, mount — running a step plays
+  await expect(page.getByTestId('timeline.play')).toHaveAttribute('data-playing', 'true');
   // wait (virtual clock running) for the attach call, then stop half-way through it
   const tr = await expect
     .poll(() => pg.state<{ time: number; durationMs?: number } | null>("(s) => s.traces.find((t) => t.call === 'ControllerPublishVolume') ?? null"), { timeout: 30_000 })

@@ -3,8 +3,9 @@
 // derived from the virtual clock (virtual-now.ts): pausing freezes it, scrubbing replays it, speed scales
 // it, and a running clock moves it without re-rendering React.
 import { BaseEdge, EdgeLabelRenderer, getBezierPath, type EdgeProps } from '@xyflow/react';
-import { motion, useTransform } from 'motion/react';
-import { progressAt, virtualNow } from './virtual-now';
+import { useRef } from 'react';
+import { useTransform } from 'motion/react';
+import { progressAt, useMotionStyle, virtualNow } from './virtual-now';
 
 export interface CallData {
   call: string;
@@ -19,24 +20,25 @@ export function CallEdge(props: EdgeProps) {
   const d = (data ?? {}) as unknown as CallData;
   const progress = useTransform(virtualNow, (now) => progressAt(d, now));
   const offset = useTransform(progress, (p) => `${p * 100}%`);
+  const fill = useTransform(progress, (p) => `scaleX(${p})`);
   // Along a sideways edge the label leaves with its back edge on the caller and arrives with its front
   // edge on the callee, so it stays in the gap between the two cards instead of covering their names.
   const sideways = Math.abs(targetY - sourceY) < 40;
   const forward = targetX >= sourceX;
   const anchor = useTransform(progress, (p) => `${sideways ? (forward ? p : 1 - p) * 100 : 50}% 50%`);
+  const label = useRef<HTMLDivElement>(null);
+  const bar = useRef<HTMLSpanElement>(null);
+  useMotionStyle(label, { 'offset-distance': offset, 'offset-anchor': anchor });
+  useMotionStyle(bar, { transform: fill });
   const failed = d.ok === false;
   return (
     <>
       <BaseEdge id={props.id} path={path} className={`call-edge ${failed ? 'failed' : ''}`} />
       <EdgeLabelRenderer>
-        <motion.div
-          className={`call-label ${failed ? 'failed' : ''}`}
-          data-testid={`graph.call.${d.call}`}
-          style={{ offsetPath: `path('${path}')`, offsetDistance: offset, offsetAnchor: anchor, offsetRotate: '0deg' }}
-        >
+        <div ref={label} className={`call-label ${failed ? 'failed' : ''}`} data-testid={`graph.call.${d.call}`} style={{ offsetPath: `path('${path}')`, offsetRotate: '0deg' }}>
           <span>{d.call}</span>
-          <motion.span className="call-bar" style={{ scaleX: progress }} aria-hidden />
-        </motion.div>
+          <span ref={bar} className="call-bar" aria-hidden />
+        </div>
       </EdgeLabelRenderer>
     </>
   );

@@ -2,14 +2,17 @@
 // related to the selection, is a call in flight for it), so a patch re-renders just the cards it touched.
 // Names and labels are rendered as React text, never as HTML.
 import { memo, useEffect, useRef } from 'react';
-import { motion, useAnimate, useTransform } from 'motion/react';
+// Motion values (useTransform of the virtual clock) bound to styles by useMotionStyle, and useAnimate from
+// motion's mini build (WAAPI): far smaller than motion's full component bundle, which nothing here needs.
+import { useTransform } from 'motion/react';
+import { useAnimate } from 'motion/react-mini';
 import { Handle, Position, type NodeProps } from '@xyflow/react';
 import type { KObject } from '../../../engine/model/types';
 import { displayStatus, toneOf } from '../../../protocol/status';
 import { useCluster } from '../../state/cluster';
 import { useT, type MessageKey } from '../../i18n';
 import { useDerived } from './derived';
-import { progressAt, virtualNow } from './virtual-now';
+import { progressAt, useMotionStyle, virtualNow } from './virtual-now';
 import type { TimedTrace } from '../../../engine/sim/simulation';
 import { componentBase } from './layout';
 
@@ -111,7 +114,7 @@ export function StatusBadge({ status, testid }: { status: string | undefined; te
   useEffect(() => {
     if (prev.current === status) return;
     prev.current = status;
-    if (anim && scope.current && !reducedMotion()) void animate(scope.current, { scale: [1.35, 1] }, { duration: 0.45, ease: 'easeOut' });
+    if (anim && scope.current && !reducedMotion()) void animate(scope.current, { transform: ['scale(1.35)', 'scale(1)'] }, { duration: 0.45, ease: 'easeOut' });
   }, [status, anim, animate, scope]);
   if (!status) return null;
   return (
@@ -142,12 +145,14 @@ function CallProgress({ k, calls }: { k: string | undefined; calls: readonly str
 function CallBar({ trace }: { trace: TimedTrace }) {
   // external-attacher's traces name the node ("node node-1"): the disk is going there
   const target = trace.detail?.startsWith('node ') ? trace.detail.slice(5) : undefined;
-  const progress = useTransform(virtualNow, (now) => progressAt(trace, now));
+  const fill = useTransform(virtualNow, (now) => `scaleX(${progressAt(trace, now)})`);
+  const bar = useRef<HTMLSpanElement>(null);
+  useMotionStyle(bar, { transform: fill });
   return (
     <div className={`call-progress ${trace.ok ? '' : 'failed'}`} data-testid={`graph.progress.${trace.call}`} title={`${trace.call} ${trace.detail ?? ''}`}>
       <span className="call-progress-label">{target ? `→ ${shortName(target, 17)}` : trace.call}</span>
       <span className="call-progress-track">
-        <motion.span className="call-progress-fill" style={{ scaleX: progress }} />
+        <span ref={bar} className="call-progress-fill" />
       </span>
     </div>
   );
@@ -334,6 +339,20 @@ function bytesLabel(n: number): string {
   return gi >= 1 ? `${Math.round(gi * 10) / 10}Gi` : `${Math.round(n / 1024 ** 2)}Mi`;
 }
 
+/** "attached to <node>": slides in when the disk's attachment appears (the attach completed). */
+function AttachedLine({ anim, children }: { anim: boolean; children: React.ReactNode }) {
+  const [scope, animate] = useAnimate<HTMLDivElement>();
+  useEffect(() => {
+    if (!anim || !scope.current || reducedMotion()) return;
+    void animate(scope.current, { opacity: [0, 1], transform: ['translateX(-10px)', 'translateX(0)'] }, { duration: 0.35, ease: 'easeOut' });
+  }, [anim, animate, scope]);
+  return (
+    <div ref={scope} className="card-sub attached">
+      {children}
+    </div>
+  );
+}
+
 export const AssetNode = memo(function AssetNode({ data }: NodeProps & Data) {
   const t = useT();
   const id = data.id as string;
@@ -371,9 +390,9 @@ export const AssetNode = memo(function AssetNode({ data }: NodeProps & Data) {
       </div>
       <CallProgress k={data.pv as string | undefined} calls={ATTACH_CALLS} />
       {a.attachedTo.length > 0 && (
-        <motion.div className="card-sub attached" initial={anim ? { opacity: 0, x: -10 } : false} animate={{ opacity: 1, x: 0 }} transition={{ duration: 0.35 }}>
+        <AttachedLine anim={anim}>
           ⛓ {t('graph.attachedTo')} {a.attachedTo.join(', ')}
-        </motion.div>
+        </AttachedLine>
       )}
     </div>
   );

@@ -3,6 +3,7 @@
 // progress from this value with useTransform, so a running clock moves them without a React render, a
 // pause freezes them, a seek replays them and the playback speed scales them. No UI timer is involved:
 // the value changes only when a worker patch moves the virtual time.
+import { useLayoutEffect, type RefObject } from 'react';
 import { motionValue, type MotionValue } from 'motion/react';
 import type { TimedTrace } from '../../../engine/sim/simulation';
 import { clusterStore } from '../../state/cluster';
@@ -38,4 +39,23 @@ export function progressAt(t: Pick<TimedTrace, 'time' | 'durationMs'>, now: numb
 /** Is the call on screen at virtual time `now` (travelling or just arrived)? */
 export function isShown(t: Pick<TimedTrace, 'time' | 'durationMs'>, now: number): boolean {
   return t.time <= now && now <= t.time + travelMs(t) + LINGER_MS;
+}
+
+/**
+ * Binds motion values to an element's inline style (CSS property names): the element follows the values
+ * without React re-rendering and without motion's component bundle (the cards need no gestures or layout
+ * animations, only values that follow the virtual clock).
+ */
+export function useMotionStyle(ref: RefObject<HTMLElement | null>, styles: Readonly<Record<string, MotionValue<string>>>): void {
+  useLayoutEffect(() => {
+    const el = ref.current;
+    if (!el) return;
+    const offs = Object.entries(styles).map(([prop, mv]) => {
+      el.style.setProperty(prop, mv.get());
+      return mv.on('change', (v) => el.style.setProperty(prop, v));
+    });
+    return () => offs.forEach((off) => off());
+    // the motion values are created once per component (useTransform); their identity is the dependency
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [ref, ...Object.values(styles)]);
 }
