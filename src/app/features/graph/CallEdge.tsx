@@ -12,6 +12,8 @@ export interface CallData {
   time: number;
   durationMs?: number;
   ok: boolean;
+  /** a call inside a node (kubelet → CSI node): a dot travels instead of a label */
+  compact?: boolean;
 }
 
 export function CallEdge(props: EdgeProps) {
@@ -25,7 +27,7 @@ export function CallEdge(props: EdgeProps) {
   // edge on the callee, so it stays in the gap between the two cards instead of covering their names.
   const sideways = Math.abs(targetY - sourceY) < 40;
   const forward = targetX >= sourceX;
-  const anchor = useTransform(progress, (p) => `${sideways ? (forward ? p : 1 - p) * 100 : 50}% 50%`);
+  const anchor = useTransform(progress, (p) => `${sideways && !d.compact ? (forward ? p : 1 - p) * 100 : 50}% 50%`);
   const label = useRef<HTMLDivElement>(null);
   const bar = useRef<HTMLSpanElement>(null);
   useMotionStyle(label, { 'offset-distance': offset, 'offset-anchor': anchor });
@@ -35,9 +37,15 @@ export function CallEdge(props: EdgeProps) {
     <>
       <BaseEdge id={props.id} path={path} className={`call-edge ${failed ? 'failed' : ''}`} />
       <EdgeLabelRenderer>
-        <div ref={label} className={`call-label ${failed ? 'failed' : ''}`} data-testid={`graph.call.${d.call}`} style={{ offsetPath: `path('${path}')`, offsetRotate: '0deg' }}>
-          <span>{d.call}</span>
-          <span ref={bar} className="call-bar" aria-hidden />
+        <div
+          ref={label}
+          className={`${d.compact ? 'call-dot' : 'call-label'} ${failed ? 'failed' : ''}`}
+          data-testid={`graph.call.${d.call}`}
+          title={d.call}
+          style={{ offsetPath: `path('${path}')`, offsetRotate: '0deg' }}
+        >
+          {!d.compact && <span>{d.call}</span>}
+          {!d.compact && <span ref={bar} className="call-bar" aria-hidden />}
         </div>
       </EdgeLabelRenderer>
     </>

@@ -26,6 +26,8 @@ function useLayout(): Layout {
 }
 
 const LONG_EDGE = 3000;
+/** kubelet → CSI node calls run between two chips inside a node: too close for a label (the pod's card names the call) */
+const isNodeLocal = (c: string) => c.startsWith('kubelet/') || c.startsWith('csi-node/');
 
 const EDGE_STYLE: Record<GEdge['kind'], string> = {
   claim: 'edge-claim',
@@ -192,7 +194,7 @@ export function GraphView() {
         type: 'call',
         sourceHandle: sideways ? (leftwards ? 'sl' : 'r') : upwards ? 'st' : 'b',
         targetHandle: sideways ? (leftwards ? 'tr' : 'l') : upwards ? 'tb' : 't',
-        data: { call: tr.call, time: tr.time, durationMs: tr.durationMs, ok: tr.ok },
+        data: { call: tr.call, time: tr.time, durationMs: tr.durationMs, ok: tr.ok, compact: isNodeLocal(tr.from) && isNodeLocal(tr.to) },
         zIndex: 5,
         selectable: false,
         focusable: false,

@@ -114,7 +114,13 @@ export function StatusBadge({ status, testid }: { status: string | undefined; te
   useEffect(() => {
     if (prev.current === status) return;
     prev.current = status;
-    if (anim && scope.current && !reducedMotion()) void animate(scope.current, { transform: ['scale(1.35)', 'scale(1)'] }, { duration: 0.45, ease: 'easeOut' });
+    // a pop and a ring in the new phase's colour (no colour transition: a theme switch must not animate)
+    if (anim && scope.current && !reducedMotion())
+      void animate(
+        scope.current,
+        { transform: ['scale(1.35)', 'scale(1)'], boxShadow: ['0 0 0 5px currentColor', '0 0 0 0 transparent'] },
+        { duration: 0.5, ease: 'easeOut' },
+      );
   }, [status, anim, animate, scope]);
   if (!status) return null;
   return (
