@@ -15,6 +15,7 @@ import { runCordon, runDrain } from './cmd/node';
 import { runExec } from './cmd/exec';
 import { runApiResources, runExplain, runVersion } from './cmd/info';
 import { runScale } from './cmd/scale';
+import { runTaint } from './cmd/taint';
 
 export type { KubectlContext, KubectlResult, FileSource, ExecHandler } from './types';
 export { tableFor, renderTable } from './printers';
@@ -37,6 +38,7 @@ const COMMANDS: Record<string, Command> = {
   drain: runDrain,
   exec: runExec,
   scale: runScale,
+  taint: runTaint,
   version: runVersion,
   'api-resources': runApiResources,
   explain: runExplain,
