@@ -4,6 +4,7 @@
 import type { KObject } from '../engine/model/types';
 import type { RecordedEvent } from '../engine/events/recorder';
 import type { TimedTrace } from '../engine/sim/simulation';
+import type { GEdge, GNode } from './layout';
 
 /** objectKey(kind, namespace, name) from src/engine/model/kinds: `Kind/ns/name` or `Kind//name`. */
 export type ObjKey = string;
@@ -90,6 +91,23 @@ export interface Patch {
   /** present when the backends changed; the whole (small) list */
   readonly assets?: readonly AssetRecord[];
   readonly controllerErrors?: readonly string[];
+  /** present when the graph's layout changed (computed in the worker): only what moved, appeared or went */
+  readonly layout?: LayoutDiff;
+}
+
+/**
+ * The difference between two graph layouts (src/protocol/layout.ts computeLayout). The worker computes the
+ * layout, so the UI thread never does; it receives only the nodes whose box, parent or data changed.
+ */
+export interface LayoutDiff {
+  /** nodes new or changed, in layout order (a parent before its children) */
+  readonly nodes: readonly GNode[];
+  readonly removedNodes: readonly string[];
+  /** edges new or changed */
+  readonly edges: readonly GEdge[];
+  readonly removedEdges: readonly string[];
+  readonly width: number;
+  readonly height: number;
 }
 
 export interface PlaybackState {

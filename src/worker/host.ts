@@ -16,6 +16,7 @@ import {
   type ToWorker,
 } from '../protocol/messages';
 import { ChangeCollector, clusterInfo } from './changes';
+import { GraphTracker } from './graph';
 import { INLINE_PROFILE } from './inline-profile';
 import { errorMarkers, syntaxMarkers } from './markers';
 import { explain } from './explain';
@@ -57,6 +58,8 @@ export class Host {
   private carry = 0;
   private marks = new Set<number>();
   private readonly changes = new ChangeCollector();
+  /** the graph layout as the UI holds it (computed here, so the UI thread never lays out) */
+  private readonly graph = new GraphTracker();
   private recording = true;
   private playbackDirty = true;
   private readonly profiles: ProfileSource;
@@ -105,6 +108,7 @@ export class Host {
         this.pendingLines = [];
         // the UI empties its mirror on `ready`: everything is new to it again
         this.changes.forgetSent();
+        this.graph.reset(clusterInfo(this.profiles.get(this.profile) ?? INLINE_PROFILE));
         this.log = [...(msg.opts.log ?? [])];
         const end = this.log.length ? this.log[this.log.length - 1].at : 0;
         this.rebuild(msg.opts.time ?? end);
@@ -392,7 +396,10 @@ export class Host {
   flush(): void {
     if (!this.sim) return;
     const patch = this.changes.take(this.sim, this.time, this.playbackDirty);
-    if (patch) this.deps.post({ type: 'patch', patch });
+    if (patch) {
+      const layout = this.graph.update(patch);
+      this.deps.post({ type: 'patch', patch: layout ? { ...patch, layout } : patch });
+    }
     if (this.playbackDirty) {
       this.playbackDirty = false;
       this.deps.post({

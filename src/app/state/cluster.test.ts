@@ -21,15 +21,17 @@ describe('reducePatch', () => {
     expect(b.objects['PersistentVolume//v']).toBe(a.objects['PersistentVolume//v']);
     expect(b.objects['PersistentVolumeClaim/default/c']).not.toBe(a.objects['PersistentVolumeClaim/default/c']);
   });
-  it('a status-only change keeps the layout; a binding or a new object changes it', () => {
-    const a = apply(initialCluster, patch({ upsert: [pvc('1')] }));
+  it('the layout changes only with a layout diff from the worker, and keeps unchanged nodes', () => {
+    const n = (id: string, x: number) => ({ id, type: 'object' as const, x, y: 0, w: 10, h: 10, data: { k: id } });
+    const a = apply(initialCluster, patch({ upsert: [pvc('1')], layout: { nodes: [n('a', 0), n('b', 20)], removedNodes: [], edges: [], removedEdges: [], width: 30, height: 10 } }));
     expect(a.structure).toBe(1);
     const statusOnly = apply(a, patch({ upsert: [pvc('2', undefined, 'Lost')] }));
     expect(statusOnly.structure).toBe(1);
-    const bound = apply(statusOnly, patch({ upsert: [pvc('3', 'v', 'Bound')] }));
-    expect(bound.structure).toBe(2);
-    const removed = apply(bound, patch({ removed: ['PersistentVolumeClaim/default/c'] }));
-    expect(removed.structure).toBe(3);
+    expect(statusOnly.layout).toBe(a.layout);
+    const moved = apply(statusOnly, patch({ layout: { nodes: [n('b', 40)], removedNodes: ['a'], edges: [], removedEdges: [], width: 50, height: 10 } }));
+    expect(moved.structure).toBe(2);
+    expect(moved.layout.nodes.map((g) => [g.id, g.x])).toEqual([['b', 40]]);
+    const removed = apply(moved, patch({ removed: ['PersistentVolumeClaim/default/c'] }));
     expect(removed.objects).toEqual({});
   });
   it('an empty patch keeps the same maps', () => {
@@ -38,16 +40,5 @@ describe('reducePatch', () => {
     expect(b.objects).toBe(a.objects);
     expect(b.events).toBe(a.events);
     expect(b.time).toBe(5);
-  });
-});
-
-describe('components that acted', () => {
-  it('a claim becoming Bound shows the PV controller; a VolumeAttachment the attach/detach controller', () => {
-    const a = apply(initialCluster, patch({ upsert: [pvc('1')] }));
-    expect(a.components).toEqual([]);
-    const b = apply(a, patch({ upsert: [pvc('2', 'v', 'Bound')], transitions: [{ key: 'PersistentVolumeClaim/default/c', from: 'Pending', to: 'Bound', time: 1 }] }));
-    expect(b.components).toEqual(['pv-controller']);
-    const va: KObject = { apiVersion: 'storage.k8s.io/v1', kind: 'VolumeAttachment', metadata: { name: 'csi-1', resourceVersion: '5' }, spec: {} };
-    expect(apply(b, patch({ upsert: [va] })).components).toEqual(['attachdetach-controller', 'pv-controller']);
   });
 });

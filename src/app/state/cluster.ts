@@ -1,12 +1,15 @@
 // The UI's mirror of the simulated cluster, fed only by worker patches. A patch replaces the records it
 // names and nothing else, so unchanged objects keep their identity and a card subscribed to one key
-// re-renders only when that object changed. `structure` bumps only when something the graph layout
-// depends on changed (objects added/removed, a pod bound to a node, a claim bound to a volume …).
+// re-renders only when that object changed. The graph's layout is computed in the worker and arrives as
+// a diff (src/protocol/layout-diff.ts); `structure` bumps only when it changed (objects added/removed, a
+// pod bound to a node, a claim bound to a volume …), never on a status change.
 import { createStore } from 'zustand/vanilla';
 import { useStore } from 'zustand';
 import type { KObject } from '../../engine/model/types';
 import type { RecordedEvent } from '../../engine/events/recorder';
 import type { TimedTrace } from '../../engine/sim/simulation';
+import type { Layout } from '../../protocol/layout';
+import { applyLayoutDiff, EMPTY_LAYOUT } from '../../protocol/layout-diff';
 import type { AssetRecord, ClusterInfo, Patch, PhaseTransition, PlaybackState, ScenarioStepView, ScenarioSummary } from '../../protocol/messages';
 
 export interface ActiveScenario {
@@ -28,15 +31,13 @@ export interface ClusterState {
   scenarios: readonly ScenarioSummary[];
   scenario?: ActiveScenario;
   objects: Readonly<Record<string, KObject>>;
-  /** layout signature per key (not rendered; compared on each patch) */
-  sigs: Readonly<Record<string, string>>;
+  /** the graph's layout, computed by the worker */
+  layout: Layout;
   structure: number;
   events: readonly RecordedEvent[];
   traces: readonly TimedTrace[];
   transitions: readonly PhaseTransition[];
   assets: readonly AssetRecord[];
-  /** control-plane and CSI components that have acted (traces, event sources), sorted */
-  components: readonly string[];
   /** the newest event per involved object: a Warning there is shown on the object (FailedBinding …) */
   lastEvent: Readonly<Record<string, RecordedEvent>>;
   time: number;
@@ -56,68 +57,25 @@ export const initialCluster: ClusterState = {
   epoch: 0,
   scenarios: [],
   objects: {},
-  sigs: {},
+  layout: EMPTY_LAYOUT,
   structure: 0,
   events: [],
   traces: [],
   transitions: [],
   assets: [],
   lastEvent: {},
-  components: [],
   time: 0,
   touched: [],
   playback: { playing: false, speed: 1, time: 0, horizon: 0, log: [], marks: [] },
 };
 
-type Any = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
-
-/** What the graph layout depends on for one object. */
-export function layoutSig(o: KObject): string {
-  const s = (o.spec ?? {}) as Any;
-  switch (o.kind) {
-    case 'Pod':
-      return [
-        s.nodeName ?? '',
-        (s.volumes ?? []).map((v: Any) => `${v.name}:${v.persistentVolumeClaim?.claimName ?? Object.keys(v).find((k) => k !== 'name') ?? ''}`).join(','),
-        (s.containers ?? []).map((c: Any) => (c.volumeMounts ?? []).map((m: Any) => m.name).join('+')).join(','),
-        (o.metadata.ownerReferences ?? []).map((r) => r.name).join(','),
-      ].join('|');
-    case 'PersistentVolumeClaim':
-      return `${s.volumeName ?? ''}|${s.storageClassName ?? ''}`;
-    case 'PersistentVolume':
-      return `${s.claimRef?.name ?? ''}|${s.storageClassName ?? ''}|${s.csi?.volumeHandle ?? ''}|${s.csi?.driver ?? ''}`;
-    case 'VolumeAttachment':
-      return `${s.nodeName ?? ''}|${s.source?.persistentVolumeName ?? ''}`;
-    case 'ReplicaSet':
-    case 'Deployment':
-    case 'StatefulSet':
-      return (o.metadata.ownerReferences ?? []).map((r) => r.name).join(',');
-    default:
-      return '';
-  }
-}
-
 export function reducePatch(st: ClusterState, p: Patch): Partial<ClusterState> {
   let objects = st.objects;
-  let sigs = st.sigs;
-  let structural = false;
   if (p.upsert.length || p.removed.length) {
     const o2: Record<string, KObject> = { ...st.objects };
-    const s2: Record<string, string> = { ...st.sigs };
-    for (const obj of p.upsert) {
-      const k = keyOf(obj);
-      const sig = layoutSig(obj);
-      if (!(k in o2) || s2[k] !== sig) structural = true;
-      o2[k] = obj;
-      s2[k] = sig;
-    }
-    for (const k of p.removed) {
-      if (k in o2) structural = true;
-      delete o2[k];
-      delete s2[k];
-    }
+    for (const obj of p.upsert) o2[keyOf(obj)] = obj;
+    for (const k of p.removed) delete o2[k];
     objects = o2;
-    sigs = s2;
   }
   const events = p.eventsReset ? p.events.slice(-EVENT_WINDOW) : p.events.length ? [...st.events, ...p.events].slice(-EVENT_WINDOW) : st.events;
   const traces = p.tracesReset ? p.traces.slice(-TRACE_WINDOW) : p.traces.length ? [...st.traces, ...p.traces].slice(-TRACE_WINDOW) : st.traces;
@@ -128,33 +86,6 @@ export function reducePatch(st: ClusterState, p: Patch): Partial<ClusterState> {
     const le: Record<string, RecordedEvent> = p.eventsReset ? {} : { ...st.lastEvent };
     for (const e of p.events) le[involvedKey(e)] = e;
     lastEvent = le;
-  }
-  if (p.assets && JSON.stringify(p.assets.map((a) => a.id + a.deleted + a.attachedTo.join())) !== JSON.stringify(st.assets.map((a) => a.id + a.deleted + a.attachedTo.join())))
-    structural = true;
-  // traces and event sources add components to the graph
-  let components = st.components;
-  if (p.traces.length || p.tracesReset || p.events.length || p.eventsReset || p.transitions.length || p.upsert.length) {
-    const set = new Set(p.tracesReset || p.eventsReset ? [] : st.components);
-    for (const tr of p.traces) {
-      set.add(tr.from);
-      set.add(tr.to);
-    }
-    for (const e of p.events) {
-      const c = componentOfSource(e.source.component, e.source.host);
-      if (c) set.add(c);
-    }
-    if (p.tracesReset) for (const tr of traces) (set.add(tr.from), set.add(tr.to));
-    // Some acts leave no event or trace (a static bind, a scheduling decision): infer who did them.
-    for (const tr of p.transitions) if (/^PersistentVolume(Claim)?\//.test(tr.key) && (tr.to === 'Bound' || tr.to === 'Released')) set.add('pv-controller');
-    for (const o of p.upsert) {
-      if (o.kind === 'Pod' && (o.spec as Any | undefined)?.nodeName && !(st.objects[keyOf(o)]?.spec as Any | undefined)?.nodeName) set.add('scheduler');
-      if (o.kind === 'VolumeAttachment') set.add('attachdetach-controller');
-    }
-    const next = [...set].sort();
-    if (next.join('\n') !== st.components.join('\n')) {
-      components = next;
-      structural = true;
-    }
   }
   let touched = st.touched;
   if (p.eventsReset || p.tracesReset) {
@@ -182,32 +113,14 @@ export function reducePatch(st: ClusterState, p: Patch): Partial<ClusterState> {
   return {
     touched,
     objects,
-    sigs,
     events,
     traces,
     transitions,
     assets,
     lastEvent,
-    components,
     time: p.time,
-    structure: structural ? st.structure + 1 : st.structure,
+    ...(p.layout ? { layout: applyLayoutDiff(st.layout, p.layout), structure: st.structure + 1 } : {}),
   };
-}
-
-/** Event sources (upstream component names) as the graph's component ids. */
-export function componentOfSource(component: string, host?: string): string | undefined {
-  switch (component) {
-    case 'persistentvolume-controller':
-      return 'pv-controller';
-    case 'default-scheduler':
-      return 'scheduler';
-    case 'attachdetach-controller':
-      return 'attachdetach-controller';
-    case 'kubelet':
-      return host ? `kubelet/${host}` : undefined;
-    default:
-      return undefined;
-  }
 }
 
 export function involvedKey(e: RecordedEvent): string {

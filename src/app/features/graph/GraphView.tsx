@@ -1,13 +1,14 @@
-// The live graph. The layout is recomputed only when the cluster's structure changes (see
-// state/cluster.ts layoutSig); status changes re-render single cards. Call edges come from engine traces
-// active at the current virtual time.
+// The live graph. The layout is computed by the engine worker (src/worker/graph.ts) and arrives as a diff
+// only when the cluster's structure changes; status changes re-render single cards. Call edges come from
+// engine traces active at the current virtual time.
 import { useEffect, useMemo, useRef } from 'react';
 import { Background, Controls, MiniMap, ReactFlow, useReactFlow, type Edge, type Node } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
 import { clusterStore, useCluster } from '../../state/cluster';
 import { ui, uiStore, useUi } from '../../state/ui';
 import { useT } from '../../i18n';
-import { computeLayout, relatedTo, type GEdge, type GNode, type Layout } from './layout';
+import { relatedTo, type GEdge, type GNode, type Layout } from '../../../protocol/layout';
+import { sameGNode } from '../../../protocol/layout-diff';
 import { focusViewport } from './viewport';
 import { NODE_TYPES } from './nodes';
 import { CallEdge } from './CallEdge';
@@ -17,12 +18,7 @@ import type { TimedTrace } from '../../../engine/sim/simulation';
 const EDGE_TYPES = { call: CallEdge };
 
 function useLayout(): Layout {
-  const structure = useCluster((s) => s.structure);
-  return useMemo(() => {
-    const s = clusterStore.getState();
-    return computeLayout({ objects: s.objects, assets: s.assets, cluster: s.cluster, components: s.components });
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [structure]);
+  return useCluster((s) => s.layout);
 }
 
 const LONG_EDGE = 3000;
@@ -89,12 +85,6 @@ function AutoFit({ layout, big, box }: { layout: Layout; big: boolean; box: Reac
     };
   }, [rf, layout, big, box]);
   return null;
-}
-
-function sameGNode(a: GNode, b: GNode): boolean {
-  if (a.x !== b.x || a.y !== b.y || a.w !== b.w || a.h !== b.h || a.parent !== b.parent || a.type !== b.type) return false;
-  const ka = Object.keys(a.data);
-  return ka.length === Object.keys(b.data).length && ka.every((k) => a.data[k] === b.data[k]);
 }
 
 export function GraphView() {

@@ -14,7 +14,7 @@ import { useT, type MessageKey } from '../../i18n';
 import { useDerived } from './derived';
 import { progressAt, useMotionStyle, virtualNow } from './virtual-now';
 import type { TimedTrace } from '../../../engine/sim/simulation';
-import { componentBase } from './layout';
+import { componentBase } from '../../../protocol/layout';
 
 type Any = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 type Data = { data: Record<string, unknown> };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { GNode, Layout } from './layout';
+import type { GNode, Layout } from '../../../protocol/layout';
 import { focusViewport } from './viewport';
 
 const box = (id: string, x: number, y: number, type: GNode['type'] = 'object', parent?: string): GNode => ({ id, type, x, y, w: 200, h: 70, parent, data: {} });

@@ -1,5 +1,5 @@
 // Where the graph looks when the whole picture cannot be shown at a readable size.
-import type { Layout } from './layout';
+import type { Layout } from '../../../protocol/layout';
 
 /** Top-left absolute boxes of the layout's nodes (children are placed relative to their parent). */
 export function absBoxes(layout: Layout): Map<string, { x: number; y: number; w: number; h: number }> {

@@ -5,8 +5,8 @@
 // right, and the storage backend (disks, NAS) under the volumes that use them. Within a row, items keep
 // their preferred x (under what they belong to) and are pushed right only to avoid overlap, so the
 // picture stays put as objects come and go.
-import type { KObject } from '../../../engine/model/types';
-import type { AssetRecord, ClusterInfo } from '../../../protocol/messages';
+import type { KObject } from '../engine/model/types';
+import type { AssetRecord, ClusterInfo } from './messages';
 
 export const CARD_W = 228;
 export const CARD_H = 70;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { KObject } from '../../../engine/model/types';
+import type { KObject } from '../engine/model/types';
 import { computeLayout, pack, relatedTo, type LayoutInput } from './layout';
 
 const node = (name: string, zone: string): KObject => ({ apiVersion: 'v1', kind: 'Node', metadata: { name, labels: { 'topology.kubernetes.io/zone': zone } } });
