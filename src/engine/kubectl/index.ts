@@ -16,8 +16,9 @@ import { runExec } from './cmd/exec';
 import { runApiResources, runExplain, runVersion } from './cmd/info';
 import { runScale } from './cmd/scale';
 import { runTaint } from './cmd/taint';
+import { runLogs } from './cmd/logs';
 
-export type { KubectlContext, KubectlResult, FileSource, ExecHandler } from './types';
+export type { KubectlContext, KubectlResult, FileSource, ExecHandler, LogsHandler } from './types';
 export { tableFor, renderTable } from './printers';
 export { splitArgs, ArgvError } from './argv';
 
@@ -37,6 +38,7 @@ const COMMANDS: Record<string, Command> = {
   uncordon: (io, a) => runCordon(io, a, false),
   drain: runDrain,
   exec: runExec,
+  logs: runLogs,
   scale: runScale,
   taint: runTaint,
   version: runVersion,

@@ -30,6 +30,17 @@ export interface ExecResult extends KubectlResult {
   readonly notStarted?: boolean;
 }
 
+/**
+ * Reads a container's log from its node's kubelet (`kubectl logs`); provided by the kubelet
+ * (containerLogs). `error` is the full line kubectl prints (`Error from server (BadRequest): …`).
+ */
+export type LogsHandler = (req: {
+  readonly namespace: string;
+  readonly pod: string;
+  readonly container?: string;
+  readonly previous?: boolean;
+}) => { readonly log?: string; readonly error?: string };
+
 export interface KubectlContext {
   readonly sim: Simulation;
   readonly files?: FileSource;
@@ -40,4 +51,5 @@ export interface KubectlContext {
   /** the current context's namespace (default "default") */
   readonly namespace?: string;
   readonly exec?: ExecHandler;
+  readonly logs?: LogsHandler;
 }

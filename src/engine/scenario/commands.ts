@@ -3,7 +3,7 @@
 // whose engine part lives in another component calls a hook of the ScriptEnv and says so when the hook
 // is missing, so adding it is one line here and one function there.
 import { parseDuration } from '../clock/clock';
-import type { ExecHandler, FileSource, KubectlContext, KubectlResult } from '../kubectl/types';
+import type { ExecHandler, FileSource, LogsHandler, KubectlContext, KubectlResult } from '../kubectl/types';
 import type { Simulation } from '../sim/simulation';
 
 /** Runs one kubectl command line (argv without `kubectl`) against the simulation. */
@@ -30,6 +30,7 @@ export interface ScriptEnv {
   readonly cwd?: string;
   readonly namespace?: string;
   readonly exec?: ExecHandler;
+  readonly logs?: LogsHandler;
   readonly nodeShell?: NodeShell;
   readonly faults?: FaultHooks;
 }

@@ -71,6 +71,7 @@ function runKubectlLine(argv: readonly string[], env: ScriptEnv): KubectlResult 
       cwd: env.cwd,
       namespace: env.namespace,
       exec: env.exec,
+      logs: env.logs,
     });
   } catch (e) {
     // kubectl itself must never throw; if it does, the transcript shows it instead of the run dying.

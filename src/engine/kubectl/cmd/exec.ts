@@ -45,7 +45,7 @@ function lessActive(a: KObject, b: KObject): boolean {
  * AttachablePodForObjectFn: a pod is itself; a Deployment, ReplicaSet or StatefulSet resolves to the most
  * active pod its selector matches (GetFirstPod sorted by sort.Reverse(ActivePods)).
  */
-function attachablePod(io: Io, arg: string, ns: string): KObject {
+export function attachablePod(io: Io, arg: string, ns: string): KObject {
   if (!arg.includes('/')) return getObject(io.ctx.sim, kindInfo('Pod'), ns, arg);
   const [ref] = parseResourceArgs([arg]);
   const owner = getObject(io.ctx.sim, ref.kind, ns, ref.name!);
