@@ -8,8 +8,8 @@ import type { KObject } from '../../model/types';
 import type { StoreView } from '../../store/strategy';
 import { driverByName } from '../../storage/cluster-config';
 import type { WatchEvent } from '../../store/store';
+import { AttachableVolumesCache } from './desired-cache';
 import {
-  attachableVolumesOf,
   attachmentName,
   hasOutOfServiceTaint,
   isMultiAttachAllowed,
@@ -51,6 +51,8 @@ export function attachDetachController(): Controller {
   /** when the current attach attempt started waiting for the external-attacher (csi_attacher watchTimeout) */
   const attachWaitSince = new Map<string, number>();
 
+  const volumesOf = new AttachableVolumesCache();
+
   const allNodes = (view: StoreView) => view.list('Node').map((n) => n.metadata.name);
 
   return {
@@ -62,6 +64,7 @@ export function attachDetachController(): Controller {
       { kind: 'VolumeAttachment', name: VA_PV_INDEX, fn: vaPvIndex },
     ],
     keysFor(ev: WatchEvent, view: StoreView): readonly string[] {
+      volumesOf.observe(ev);
       switch (ev.kind) {
         case 'Pod':
         case 'VolumeAttachment': {
@@ -90,7 +93,7 @@ export function attachDetachController(): Controller {
       const desired = new Map<string, Desired>();
       for (const pod of view.byIndex<PodObj>('Pod', POD_NODE_INDEX, nodeName)) {
         if (!isPodActiveOnNode(pod, nodeName)) continue;
-        for (const av of attachableVolumesOf(view, pod)) {
+        for (const av of volumesOf.get(view, pod)) {
           const d = desired.get(av.pvName) ?? { av, pods: [] };
           d.pods.push(pod);
           desired.set(av.pvName, d);
@@ -116,7 +119,7 @@ export function attachDetachController(): Controller {
           if (elsewhere.length > 0) {
             if (!multiAttachReported.has(maKey)) {
               multiAttachReported.add(maKey);
-              intents.push(...multiAttachEvents(view, d, elsewhere.map((v) => v.spec.nodeName)));
+              intents.push(...multiAttachEvents(view, volumesOf, d, elsewhere.map((v) => v.spec.nodeName)));
             }
             continue;
           }
@@ -206,11 +209,11 @@ function dswSignature(pod: PodObj): string {
 }
 
 /** reconciler.reportMultiAttachError: one event per waiting pod, naming only pods of that pod's namespace. */
-function multiAttachEvents(view: StoreView, d: Desired, otherNodes: string[]): Intent[] {
+function multiAttachEvents(view: StoreView, volumesOf: AttachableVolumesCache, d: Desired, otherNodes: string[]): Intent[] {
   const users: PodObj[] = [];
   for (const n of otherNodes)
     for (const p of view.byIndex<PodObj>('Pod', POD_NODE_INDEX, n))
-      if (isPodActiveOnNode(p, n) && attachableVolumesOf(view, p).some((v) => v.pvName === d.av.pvName)) users.push(p);
+      if (isPodActiveOnNode(p, n) && volumesOf.get(view, p).some((v) => v.pvName === d.av.pvName)) users.push(p);
   const prefix = `Multi-Attach error for volume "${d.av.pvName}"`;
   return d.pods.map((pod): Intent => {
     let msg: string;
