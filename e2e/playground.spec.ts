@@ -240,6 +240,12 @@ spec:
   await page.getByText('Only the selected object').click();
   await expect(page.getByTestId('events.row').first()).toHaveAttribute('data-reason', 'FailedBinding');
   await expect(page.getByTestId('events.row').filter({ hasNotText: 'persistentvolumeclaim/big-claim' })).toHaveCount(0);
+  // one row per Event object, as kubectl get events: the repeated FailedBinding is one row whose LAST SEEN
+  // carries the count (`5s (x3 over 35s)`), never a second row
+  await expect(page.locator('[data-testid="events.row"][data-reason="FailedBinding"]')).toHaveCount(1);
+  await expect(page.locator('[data-testid="events.row"][data-reason="FailedBinding"]').getByTestId('events.lastSeen')).toHaveText(/^\d+(s|m\d*s?)( \(x\d+ over \d+(s|m\d*s?)\))?$/);
+  const ids = await page.getByTestId('events.row').evaluateAll((els) => els.map((e) => e.getAttribute('data-event')));
+  expect(new Set(ids).size).toBe(ids.length);
   await pg.shot('events-1280');
 });
 

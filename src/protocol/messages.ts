@@ -2,7 +2,8 @@
 // union and every switch over one ends in assertNever, so adding a message type is a compile error
 // until both sides handle it. Records are plain, structured-clone-safe data.
 import type { KObject } from '../engine/model/types';
-import type { RecordedEvent } from '../engine/events/recorder';
+import type { EventSource } from '../engine/events/recorder';
+import type { EventType } from '../engine/controllers/types';
 import type { TimedTrace } from '../engine/sim/simulation';
 import type { GEdge, GNode } from './layout';
 
@@ -77,6 +78,26 @@ export interface ScenarioSummary {
   readonly title: { readonly en: string; readonly zh: string };
 }
 
+/**
+ * One emission of a core/v1 Event: a new Event object, or an existing one whose count grew (client-go's
+ * EventCorrelator). The UI shows one row per Event object (`id`), as `kubectl get events` does.
+ */
+export interface UiEvent {
+  readonly seq: number;
+  /** the Event object's namespace/name */
+  readonly id: string;
+  /** this emission, virtual ms (lastTimestamp is this, truncated to the second) */
+  readonly time: number;
+  /** the Event's first emission, virtual ms (firstTimestamp) */
+  readonly first: number;
+  readonly count: number;
+  readonly involved: { readonly kind: string; readonly namespace?: string; readonly name: string };
+  readonly type: EventType;
+  readonly reason: string;
+  readonly message: string;
+  readonly source: EventSource;
+}
+
 export interface Patch {
   readonly time: number;
   /** objects new to the UI, and objects whose resourceVersion changed (full record: the UI replaces it) */
@@ -84,7 +105,7 @@ export interface Patch {
   readonly removed: readonly ObjKey[];
   /** when true the UI drops its event list first (after a seek) */
   readonly eventsReset: boolean;
-  readonly events: readonly RecordedEvent[];
+  readonly events: readonly UiEvent[];
   readonly tracesReset: boolean;
   readonly traces: readonly TimedTrace[];
   readonly transitions: readonly PhaseTransition[];

@@ -6,7 +6,7 @@ import type { KObject } from '../engine/model/types';
 import type { RecordedEvent } from '../engine/events/recorder';
 import type { Simulation, SimChange, TimedTrace } from '../engine/sim/simulation';
 import type { ClusterConfig } from '../engine/storage/cluster-config';
-import { assertNever, type AssetRecord, type ClusterInfo, type Patch, type PhaseTransition } from '../protocol/messages';
+import { assertNever, type AssetRecord, type ClusterInfo, type Patch, type PhaseTransition, type UiEvent } from '../protocol/messages';
 import { displayStatus } from '../protocol/status';
 
 /** events and traces kept for the UI after a rebuild (the full log stays in the engine) */
@@ -67,7 +67,7 @@ export function assetRecords(sim: Simulation): AssetRecord[] {
 interface Pending {
   upsert: Map<string, KObject>;
   removed: Set<string>;
-  events: RecordedEvent[];
+  events: UiEvent[];
   traces: TimedTrace[];
   transitions: PhaseTransition[];
   eventsReset: boolean;
@@ -92,6 +92,8 @@ export class ChangeCollector {
   private readonly sent = new Map<string, string>();
   private lastAssets = '';
   private lastSentTime = -1;
+  /** first emission time per Event object (namespace/name): its firstTimestamp */
+  private readonly firstSeen = new Map<string, number>();
 
   /** The UI emptied its mirror (a `ready`): everything is new to it again. */
   forgetSent(): void {
@@ -123,12 +125,15 @@ export class ChangeCollector {
         }
         return before !== after;
       }
-      case 'event':
+      case 'event': {
+        const id = `${c.event.namespace}/${c.event.name}`;
+        if (c.event.count === 1 || !this.firstSeen.has(id)) this.firstSeen.set(id, c.event.time);
         if (recording) {
-          this.pending.events.push(c.event);
+          this.pending.events.push(this.toUi(c.event));
           this.pending.dirty = true;
         }
         return true;
+      }
       case 'trace':
         if (recording) {
           this.pending.traces.push(c.trace);
@@ -140,6 +145,24 @@ export class ChangeCollector {
       default:
         return assertNever(c);
     }
+  }
+
+  /** The fields the UI shows, with the Event's first emission (an aggregated one only counts up). */
+  private toUi(e: RecordedEvent): UiEvent {
+    const id = `${e.namespace}/${e.name}`;
+    const { kind, namespace, name } = e.involved;
+    return {
+      seq: e.seq,
+      id,
+      time: e.time,
+      first: this.firstSeen.get(id) ?? e.time,
+      count: e.count,
+      involved: namespace ? { kind, namespace, name } : { kind, name },
+      type: e.type,
+      reason: e.reason,
+      message: e.message,
+      source: e.source,
+    };
   }
 
   /** After a rebuild: the difference between what the UI holds and the rebuilt store. */
@@ -154,7 +177,8 @@ export class ChangeCollector {
       }
     for (const k of this.sent.keys()) if (!seen.has(k)) p.removed.add(k);
     p.eventsReset = true;
-    p.events = sim.eventLog.slice(-UI_EVENT_WINDOW);
+    // every emission went through record() while replaying, so firstSeen knows each Event's first one
+    p.events = sim.eventLog.slice(-UI_EVENT_WINDOW).map((e) => this.toUi(e));
     p.tracesReset = true;
     p.traces = sim.traces.slice(-UI_EVENT_WINDOW);
     p.transitions = [];

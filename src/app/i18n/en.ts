@@ -55,7 +55,7 @@ export const en = {
   'events.reason': 'Reason',
   'events.object': 'Object',
   'events.message': 'Message',
-  'events.time': 'Time',
+  'events.lastSeen': 'Last seen',
   'events.onlySelected': 'Only the selected object',
   'terminal.placeholder': 'kubectl get pv,pvc',
   'terminal.run': 'Run',

@@ -57,7 +57,7 @@ export const zh: Record<MessageKey, string> = {
   'events.reason': '原因',
   'events.object': '对象',
   'events.message': '消息',
-  'events.time': '时间',
+  'events.lastSeen': '最近发生',
   'events.onlySelected': '只看选中的对象',
   'terminal.placeholder': 'kubectl get pv,pvc',
   'terminal.run': '运行',

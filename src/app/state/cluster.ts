@@ -6,11 +6,10 @@
 import { createStore } from 'zustand/vanilla';
 import { useStore } from 'zustand';
 import type { KObject } from '../../engine/model/types';
-import type { RecordedEvent } from '../../engine/events/recorder';
 import type { TimedTrace } from '../../engine/sim/simulation';
 import type { Layout } from '../../protocol/layout';
 import { applyLayoutDiff, EMPTY_LAYOUT } from '../../protocol/layout-diff';
-import type { AssetRecord, ClusterInfo, Patch, PhaseTransition, PlaybackState, ScenarioStepView, ScenarioSummary } from '../../protocol/messages';
+import type { UiEvent, AssetRecord, ClusterInfo, Patch, PhaseTransition, PlaybackState, ScenarioStepView, ScenarioSummary } from '../../protocol/messages';
 
 export interface ActiveScenario {
   readonly id: string;
@@ -34,12 +33,12 @@ export interface ClusterState {
   /** the graph's layout, computed by the worker */
   layout: Layout;
   structure: number;
-  events: readonly RecordedEvent[];
+  events: readonly UiEvent[];
   traces: readonly TimedTrace[];
   transitions: readonly PhaseTransition[];
   assets: readonly AssetRecord[];
   /** the newest event per involved object: a Warning there is shown on the object (FailedBinding …) */
-  lastEvent: Readonly<Record<string, RecordedEvent>>;
+  lastEvent: Readonly<Record<string, UiEvent>>;
   time: number;
   playback: PlaybackState;
   /**
@@ -83,7 +82,7 @@ export function reducePatch(st: ClusterState, p: Patch): Partial<ClusterState> {
   const assets = p.assets ?? st.assets;
   let lastEvent = st.lastEvent;
   if (p.eventsReset || p.events.length) {
-    const le: Record<string, RecordedEvent> = p.eventsReset ? {} : { ...st.lastEvent };
+    const le: Record<string, UiEvent> = p.eventsReset ? {} : { ...st.lastEvent };
     for (const e of p.events) le[involvedKey(e)] = e;
     lastEvent = le;
   }
@@ -123,7 +122,7 @@ export function reducePatch(st: ClusterState, p: Patch): Partial<ClusterState> {
   };
 }
 
-export function involvedKey(e: RecordedEvent): string {
+export function involvedKey(e: UiEvent): string {
   const i = e.involved;
   return i.namespace ? `${i.kind}/${i.namespace}/${i.name}` : `${i.kind}//${i.name}`;
 }
