@@ -15,6 +15,7 @@ import {
   handleCreate,
   handleDelete,
   handleGet,
+  handleSubresourceGet,
   handleList,
   handlePatch,
   handleUpdate,
@@ -144,7 +145,7 @@ export function createApiServer(sim: Simulation, opts: ApiServerOptions = {}): P
           switch (method) {
             case 'GET':
               if (q.watch) return startWatch(req, res, table, route, url.searchParams);
-              r = rr.name ? (rr.subresource && rr.subresource !== 'status' ? methodNotAllowed() : handleGet(sim, rr, q, table)) : handleList(sim, rr, q, table);
+              r = rr.name ? (rr.subresource && rr.subresource !== 'status' ? handleSubresourceGet(sim, rr) : handleGet(sim, rr, q, table)) : handleList(sim, rr, q, table);
               break;
             case 'POST':
               r = handleCreate(sim, rr, q, body);

@@ -89,6 +89,9 @@ export function apiResourceList(group: string, version: string): unknown | undef
       ...(k.shortNames.length ? { shortNames: [...k.shortNames] } : {}),
       ...(k.inAll ? { categories: ['all'] } : {}),
     });
+    // kubectl scale finds the Scale's group/version here (the scale client's discovery resolver)
+    if (k.kind === 'Deployment' || k.kind === 'ReplicaSet' || k.kind === 'StatefulSet')
+      resources.push({ name: `${k.plural}/scale`, singularName: '', namespaced: true, group: 'autoscaling', version: 'v1', kind: 'Scale', verbs: STATUS_VERBS });
     if (HAS_STATUS.has(k.kind))
       resources.push({ name: `${k.plural}/status`, singularName: '', namespaced: k.namespaced, kind: k.kind, verbs: STATUS_VERBS });
     if (k.kind === 'Pod') {

@@ -14,6 +14,7 @@ import { ApiError, badRequest, isApiError, notFound } from '../../engine/store/e
 import { PATCH_CONTENT_TYPES } from '../../engine/store/patch';
 import type { DeleteOptions } from '../../engine/store/store';
 import type { ListQuery, ResourceRoute } from './route';
+import { SCALABLE, getScale, patchScale, updateScale } from './scale';
 
 export interface ApiResponse {
   readonly status: number;
@@ -91,6 +92,12 @@ function getObject(sim: Simulation, r: ResourceRoute): KObject {
   return o;
 }
 
+/** GET of a subresource other than status: /scale of the scalable kinds; anything else is not served. */
+export function handleSubresourceGet(sim: Simulation, r: ResourceRoute): ApiResponse {
+  if (r.subresource === 'scale' && SCALABLE.has(r.kind.kind)) return getScale(sim, r);
+  return methodNotAllowed();
+}
+
 export function handleGet(sim: Simulation, r: ResourceRoute, q: ListQuery, table: boolean): ApiResponse {
   const o = getObject(sim, r);
   return ok(table ? toTable(sim, r.kind, [o], undefined, q.includeObject) : o);
@@ -148,6 +155,7 @@ export function handleCreate(sim: Simulation, r: ResourceRoute, q: ListQuery, bo
 
 export function handleUpdate(sim: Simulation, r: ResourceRoute, q: ListQuery, body: string): ApiResponse {
   if (!r.name) return methodNotAllowed();
+  if (r.subresource === 'scale' && SCALABLE.has(r.kind.kind)) return updateScale(sim, r, parseBody(body), q.dryRun);
   const o = decodeBody(parseBody(body));
   checkTarget(r, o);
   if (o.metadata.name !== undefined && o.metadata.name !== r.name)
@@ -172,6 +180,7 @@ export function handlePatch(sim: Simulation, r: ResourceRoute, q: ListQuery, bod
   // The apiserver's answer to a body that is not JSON: Go's json text (json-patch says "Invalid JSON Patch" for merge).
   if (syntax !== undefined) throw badRequest(type === 'merge' ? 'Invalid JSON Patch' : syntax);
   patch = JSON.parse(body);
+  if (r.subresource === 'scale' && SCALABLE.has(r.kind.kind)) return patchScale(sim, r, type, patch, q.dryRun);
   const sub = r.subresource === 'status' ? 'status' : undefined;
   if (r.subresource && !sub) return methodNotAllowed();
   const res = sim.store.patch(r.kind.kind, r.kind.namespaced ? r.namespace : undefined, r.name, type, patch, {
