@@ -52,6 +52,13 @@ export function attachDetachController(): Controller {
   const attachWaitSince = new Map<string, number>();
 
   const volumesOf = new AttachableVolumesCache();
+  /**
+   * Nodes whose last reconcile wrote nothing and whose outcome depends only on their own pods, attachments and
+   * node object (and the claims/PVs those name): a claim or PV event wakes them only when it touches one of
+   * those. Nodes with a volume still lacking an attachment (Multi-Attach), or waiting on an attacher that is not
+   * installed, are woken by every claim/PV event as before.
+   */
+  const settled = new Set<string>();
 
   const allNodes = (view: StoreView) => view.list('Node').map((n) => n.metadata.name);
 
@@ -64,7 +71,7 @@ export function attachDetachController(): Controller {
       { kind: 'VolumeAttachment', name: VA_PV_INDEX, fn: vaPvIndex },
     ],
     keysFor(ev: WatchEvent, view: StoreView): readonly string[] {
-      volumesOf.observe(ev);
+      const stale = volumesOf.observe(ev);
       switch (ev.kind) {
         case 'Pod':
         case 'VolumeAttachment': {
@@ -82,6 +89,17 @@ export function attachDetachController(): Controller {
         }
         case 'Node':
           return [ev.obj.metadata.name];
+        case 'PersistentVolume':
+        case 'PersistentVolumeClaim': {
+          const touched = new Set<string>();
+          for (const [ns, name] of stale) {
+            const n = view.get<PodObj>('Pod', ns, name)?.spec?.nodeName;
+            if (n) touched.add(n);
+          }
+          if (ev.kind === 'PersistentVolume')
+            for (const va of view.byIndex<VaObj>('VolumeAttachment', VA_PV_INDEX, ev.obj.metadata.name)) touched.add(va.spec.nodeName);
+          return allNodes(view).filter((n) => !settled.has(n) || touched.has(n));
+        }
         default:
           return allNodes(view);
       }
@@ -103,9 +121,14 @@ export function attachDetachController(): Controller {
       const vaByPv = new Map(vas.map((va) => [va.spec.source.persistentVolumeName ?? '', va]));
 
       // Attach: volumes some pod on this node needs.
+      let waiting = !node;
       for (const [pvName, d] of desired) {
         const maKey = `${pvName}\u0000${nodeName}`;
         const va = vaByPv.get(pvName);
+        // Only a missing attachment (Multi-Attach check: other nodes' attachments and pods) and the wait for an
+        // attacher that is not installed (virtual time) depend on more than this node's own objects.
+        if (!va || (!va.metadata.deletionTimestamp && !va.status?.attached && !va.status?.attachError && !driverByName(ctx.cluster, d.av.driver)))
+          waiting = true;
         if (va) {
           detachRequestedAt.delete(va.metadata.name);
           multiAttachReported.delete(maKey);
@@ -167,6 +190,8 @@ export function attachDetachController(): Controller {
       }
 
       if (node) intents.push(...volumesAttachedStatus(view, node, vas, detaching));
+      if (waiting || intents.length > 0) settled.delete(nodeName);
+      else settled.add(nodeName);
       return intents;
 
       function attachOutcomeEvents(va: VaObj, d: Desired): Intent[] {

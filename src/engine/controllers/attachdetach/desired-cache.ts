@@ -12,6 +12,8 @@ import type { WatchEvent } from '../../store/store';
 import { attachableVolumesOf, claimNameOf, type AttachableVolume, type PodObj } from './volumes';
 
 interface Entry {
+  readonly namespace: string;
+  readonly name: string;
   readonly uid: string | undefined;
   /** the spec.volumes array last seen for this uid, and its JSON (a pod write clones it) */
   volumes: unknown;
@@ -27,16 +29,16 @@ export class AttachableVolumesCache {
   /** dependency (kind, namespace, name) → keys of the pods whose entry was computed from it */
   private readonly dependents = new Map<string, Set<string>>();
 
-  /** Forgets entries that an object change may make stale. */
-  observe(ev: WatchEvent): void {
+  /** Forgets entries that an object change may make stale; returns the (namespace, name) of their pods. */
+  observe(ev: WatchEvent): readonly (readonly [string, string])[] {
     if (ev.kind === 'Pod' && ev.type === 'DELETED') {
       const key = `${ev.obj.metadata.namespace ?? ''}/${ev.obj.metadata.name}`;
       const e = this.entries.get(key);
       if (e) this.drop(key, e);
-      return;
+      return [];
     }
-    if (ev.kind !== 'PersistentVolumeClaim' && ev.kind !== 'PersistentVolume' && ev.kind !== 'CSIDriver') return;
-    this.invalidate(depKey(ev.kind, ev.obj.metadata.namespace, ev.obj.metadata.name));
+    if (ev.kind !== 'PersistentVolumeClaim' && ev.kind !== 'PersistentVolume' && ev.kind !== 'CSIDriver') return [];
+    return this.invalidate(depKey(ev.kind, ev.obj.metadata.namespace, ev.obj.metadata.name));
   }
 
   get(view: StoreView, pod: PodObj): readonly AttachableVolume[] {
@@ -53,7 +55,7 @@ export class AttachableVolumesCache {
     if (e) this.drop(key, e);
     const result = attachableVolumesOf(view, pod);
     const deps = dependenciesOf(view, pod);
-    this.entries.set(key, { uid: pod.metadata.uid, volumes, volumesJson: JSON.stringify(volumes ?? []), result, deps });
+    this.entries.set(key, { namespace: pod.metadata.namespace ?? '', name: pod.metadata.name, uid: pod.metadata.uid, volumes, volumesJson: JSON.stringify(volumes ?? []), result, deps });
     for (const d of deps) {
       let s = this.dependents.get(d);
       if (!s) this.dependents.set(d, (s = new Set()));
@@ -62,13 +64,18 @@ export class AttachableVolumesCache {
     return result;
   }
 
-  private invalidate(dep: string): void {
+  private invalidate(dep: string): (readonly [string, string])[] {
     const pods = this.dependents.get(dep);
-    if (!pods) return;
+    if (!pods) return [];
+    const out: (readonly [string, string])[] = [];
     for (const key of [...pods]) {
       const e = this.entries.get(key);
-      if (e) this.drop(key, e);
+      if (e) {
+        this.drop(key, e);
+        out.push([e.namespace, e.name]);
+      }
     }
+    return out;
   }
 
   private drop(key: string, e: Entry): void {
