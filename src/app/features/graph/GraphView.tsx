@@ -51,23 +51,29 @@ function AutoFit({ layout, big, box }: { layout: Layout; big: boolean; box: Reac
   // the pane's size as the ResizeObserver last reported it: reading clientWidth in a refit would force a
   // synchronous layout of a thousand cards
   const size = useRef<{ w: number; h: number } | undefined>(undefined);
+  const fitRef = useRef<() => void>(() => {});
+  fitRef.current = () => {
+    const duration = big ? 0 : 300; // easing a large graph mounts and unmounts hundreds of cards per frame
+    const pane = size.current ?? (box.current ? { w: box.current.clientWidth, h: box.current.clientHeight } : undefined);
+    if (pane) size.current = pane;
+    if (!pane || !layout.width || !layout.height) return void rf.fitView({ padding: FIT_PADDING, duration, maxZoom: 1.15 });
+    const whole = Math.min(pane.w / (layout.width * (1 + 2 * FIT_PADDING)), pane.h / (layout.height * (1 + 2 * FIT_PADDING)));
+    if (whole >= MIN_READABLE_ZOOM) return void rf.fitView({ padding: FIT_PADDING, duration, maxZoom: 1.15 });
+    // Too big to read whole: stay at the readable zoom and show the latest change, keeping as much of
+    // the picture's top-left (control plane, zones) in view as the change allows.
+    const target = focusViewport(layout, clusterStore.getState().touched, pane.w, pane.h, MIN_READABLE_ZOOM);
+    const cur = rf.getViewport();
+    if (Math.abs(cur.x - target.x) < 1 && Math.abs(cur.y - target.y) < 1 && cur.zoom === target.zoom) return;
+    void rf.setViewport(target, { duration });
+  };
+  // a new layout refits on the next frame (not inside the patch's commit)
   useEffect(() => {
-    const fit = () => {
-      const duration = big ? 0 : 300; // easing a large graph mounts and unmounts hundreds of cards per frame
-      const pane = size.current ?? (box.current ? { w: box.current.clientWidth, h: box.current.clientHeight } : undefined);
-      if (pane) size.current = pane;
-      if (!pane || !layout.width || !layout.height) return void rf.fitView({ padding: FIT_PADDING, duration, maxZoom: 1.15 });
-      const whole = Math.min(pane.w / (layout.width * (1 + 2 * FIT_PADDING)), pane.h / (layout.height * (1 + 2 * FIT_PADDING)));
-      if (whole >= MIN_READABLE_ZOOM) return void rf.fitView({ padding: FIT_PADDING, duration, maxZoom: 1.15 });
-      // Too big to read whole: stay at the readable zoom and show the latest change, keeping as much of
-      // the picture's top-left (control plane, zones) in view as the change allows.
-      const target = focusViewport(layout, clusterStore.getState().touched, pane.w, pane.h, MIN_READABLE_ZOOM);
-      const cur = rf.getViewport();
-      if (Math.abs(cur.x - target.x) < 1 && Math.abs(cur.y - target.y) < 1 && cur.zoom === target.zoom) return;
-      void rf.setViewport(target, { duration });
-    };
-    const id = requestAnimationFrame(fit);
-    // a resized pane (window, projector, folded side panel) refits too
+    const id = requestAnimationFrame(() => fitRef.current());
+    return () => cancelAnimationFrame(id);
+  }, [layout, big]);
+  // a resized pane (window, projector, folded side panel) refits too; one observer for the graph's life,
+  // not one per layout change
+  useEffect(() => {
     let t: ReturnType<typeof setTimeout> | undefined;
     let first = true;
     const ro = new ResizeObserver((entries) => {
@@ -75,15 +81,14 @@ function AutoFit({ layout, big, box }: { layout: Layout; big: boolean; box: Reac
       if (r) size.current = { w: r.width, h: r.height };
       if (first) return void (first = false);
       clearTimeout(t);
-      t = setTimeout(fit, 120);
+      t = setTimeout(() => fitRef.current(), 120);
     });
     if (box.current) ro.observe(box.current);
     return () => {
-      cancelAnimationFrame(id);
       clearTimeout(t);
       ro.disconnect();
     };
-  }, [rf, layout, big, box]);
+  }, [box]);
   return null;
 }
 
@@ -133,29 +138,31 @@ export function GraphView() {
     return out;
   }, [layout]);
 
-  const baseEdges: Edge[] = useMemo(
-    () =>
-      layout.edges.map((e) => {
-        const s = absPos.get(e.source);
-        const d = absPos.get(e.target);
-        const sideways = e.kind === 'class' || (s && d && Math.abs(s.y - d.y) < 40);
-        const leftwards = s && d && d.x < s.x;
-        return {
-          id: e.id,
-          source: e.source,
-          target: e.target,
-          sourceHandle: sideways ? (leftwards ? 'sl' : 'r') : 'b',
-          targetHandle: sideways ? (leftwards ? 'tr' : 'l') : 't',
-          // a dashed line across thousands of pixels costs Chromium tens of thousands of dashes on every
-          // repaint (pan/zoom with 1,000 volumes): long edges are drawn solid
-          className: s && d && Math.abs(s.x - d.x) + Math.abs(s.y - d.y) > LONG_EDGE ? `${EDGE_STYLE[e.kind]} edge-long` : EDGE_STYLE[e.kind],
-          animated: false,
-          focusable: false,
-          selectable: false,
-        };
-      }),
-    [layout, absPos],
-  );
+  // as with nodes: an edge whose ends did not move keeps its object, so React Flow skips it
+  const prevEdges = useRef(new Map<string, Edge>());
+  const baseEdges: Edge[] = useMemo(() => {
+    const next = new Map<string, Edge>();
+    const out = layout.edges.map((e) => {
+      const s = absPos.get(e.source);
+      const d = absPos.get(e.target);
+      const sideways = e.kind === 'class' || (s && d && Math.abs(s.y - d.y) < 40);
+      const leftwards = s && d && d.x < s.x;
+      const sourceHandle = sideways ? (leftwards ? 'sl' : 'r') : 'b';
+      const targetHandle = sideways ? (leftwards ? 'tr' : 'l') : 't';
+      // a dashed line across thousands of pixels costs Chromium tens of thousands of dashes on every
+      // repaint (pan/zoom with 1,000 volumes): long edges are drawn solid
+      const className = s && d && Math.abs(s.x - d.x) + Math.abs(s.y - d.y) > LONG_EDGE ? `${EDGE_STYLE[e.kind]} edge-long` : EDGE_STYLE[e.kind];
+      const old = prevEdges.current.get(e.id);
+      const edge: Edge =
+        old && old.source === e.source && old.target === e.target && old.sourceHandle === sourceHandle && old.targetHandle === targetHandle && old.className === className
+          ? old
+          : { id: e.id, source: e.source, target: e.target, sourceHandle, targetHandle, className, animated: false, focusable: false, selectable: false };
+      next.set(e.id, edge);
+      return edge;
+    });
+    prevEdges.current = next;
+    return out;
+  }, [layout, absPos]);
 
   // Which traces are in flight right now; a string key keeps this from re-rendering every frame.
   const activeKey = useCluster((s) =>
@@ -194,7 +201,8 @@ export function GraphView() {
   }, [activeKey, absPos]);
 
   useEffect(() => {
-    derivedStore.setState({ animate: nodes.length <= BIG_GRAPH });
+    // setState notifies every card's selectors even when nothing changed: only on a change
+    if (derivedStore.getState().animate !== nodes.length <= BIG_GRAPH) derivedStore.setState({ animate: nodes.length <= BIG_GRAPH });
   }, [nodes.length]);
 
   // the first picture is on screen after the next frame: let the editor chunk load then
@@ -225,7 +233,8 @@ export function GraphView() {
   // related: what the selection is connected to
   useEffect(() => {
     if (!selected || !layout.nodes.some((n) => n.id === selected)) {
-      derivedStore.setState({ selected: undefined, related: undefined });
+      const d = derivedStore.getState();
+      if (d.selected !== undefined || d.related !== undefined) derivedStore.setState({ selected: undefined, related: undefined });
       return;
     }
     const parents = new Map<string, string>();
