@@ -70,9 +70,40 @@ function deepFreeze<T>(o: T): T {
   return o;
 }
 
-function jsonEqual(a: unknown, b: unknown): boolean {
-  return JSON.stringify(a) === JSON.stringify(b);
+/** JSON.stringify(a) === JSON.stringify(b) — the store's notion of "unchanged" — without serializing both. */
+export function jsonEqual(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return JSON.stringify(a) === JSON.stringify(b);
+  if (typeof (a as { toJSON?: unknown }).toJSON === 'function' || typeof (b as { toJSON?: unknown }).toJSON === 'function')
+    return JSON.stringify(a) === JSON.stringify(b);
+  const arr = Array.isArray(a);
+  if (arr !== Array.isArray(b)) return false;
+  if (arr) {
+    const x = a as unknown[];
+    const y = b as unknown[];
+    if (x.length !== y.length) return false;
+    // An array element JSON cannot express (undefined, a function, a symbol) is written as null.
+    for (let i = 0; i < x.length; i++) if (!jsonEqual(omitted(x[i]) ? null : x[i], omitted(y[i]) ? null : y[i])) return false;
+    return true;
+  }
+  // Objects: the same serialized keys in the same order (JSON.stringify follows Object.keys, skipping omitted values).
+  const x = a as Record<string, unknown>;
+  const y = b as Record<string, unknown>;
+  const kx = Object.keys(x);
+  const ky = Object.keys(y);
+  let i = 0;
+  let j = 0;
+  for (;;) {
+    while (i < kx.length && omitted(x[kx[i]])) i++;
+    while (j < ky.length && omitted(y[ky[j]])) j++;
+    if (i === kx.length || j === ky.length) return i === kx.length && j === ky.length;
+    if (kx[i] !== ky[j] || !jsonEqual(x[kx[i]], y[ky[j]])) return false;
+    i++;
+    j++;
+  }
 }
+
+const omitted = (v: unknown) => v === undefined || typeof v === 'function' || typeof v === 'symbol';
 
 export interface StoreOptions {
   clock: VirtualClock;

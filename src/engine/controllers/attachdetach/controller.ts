@@ -7,7 +7,7 @@ import type { Controller, Intent, ReconcileContext } from '../types';
 import type { KObject } from '../../model/types';
 import type { StoreView } from '../../store/strategy';
 import { driverByName } from '../../storage/cluster-config';
-import type { WatchEvent } from '../../store/store';
+import { jsonEqual, type WatchEvent } from '../../store/store';
 import { AttachableVolumesCache } from './desired-cache';
 import {
   attachmentName,
@@ -76,7 +76,7 @@ export function attachDetachController(): Controller {
         case 'Pod':
         case 'VolumeAttachment': {
           // Status-only pod updates (the kubelet's) change nothing the desired state of world holds.
-          if (ev.kind === 'Pod' && ev.type === 'MODIFIED' && ev.old && dswSignature(ev.old as PodObj) === dswSignature(ev.obj as PodObj)) return [];
+          if (ev.kind === 'Pod' && ev.type === 'MODIFIED' && ev.old && sameDswSignature(ev.old as PodObj, ev.obj as PodObj)) return [];
           const keys = new Set<string>();
           for (const o of [ev.old, ev.obj]) {
             const n = (o?.spec as { nodeName?: string } | undefined)?.nodeName;
@@ -228,9 +228,13 @@ export function attachDetachController(): Controller {
 }
 
 /** What of a pod the attach/detach controller looks at: its node, its volumes, whether it is still active. */
-function dswSignature(pod: PodObj): string {
-  const node = pod.spec?.nodeName ?? '';
-  return JSON.stringify([node, pod.spec?.volumes ?? [], isPodActiveOnNode(pod, node)]);
+function sameDswSignature(a: PodObj, b: PodObj): boolean {
+  const node = a.spec?.nodeName ?? '';
+  return (
+    node === (b.spec?.nodeName ?? '') &&
+    isPodActiveOnNode(a, node) === isPodActiveOnNode(b, node) &&
+    jsonEqual(a.spec?.volumes ?? [], b.spec?.volumes ?? [])
+  );
 }
 
 /** reconciler.reportMultiAttachError: one event per waiting pod, naming only pods of that pod's namespace. */
@@ -268,7 +272,7 @@ function volumesAttachedStatus(view: StoreView, node: KObject, vas: readonly VaO
   }
   want.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   const have = (node.status as { volumesAttached?: unknown[] } | undefined)?.volumesAttached ?? [];
-  if (JSON.stringify(have) === JSON.stringify(want)) return [];
+  if (jsonEqual(have, want)) return [];
   return [
     {
       type: 'patch',

@@ -8,16 +8,15 @@
 // exactly what attachableVolumesOf would compute from the same store.
 import type { KObject } from '../../model/types';
 import type { StoreView } from '../../store/strategy';
-import type { WatchEvent } from '../../store/store';
+import { jsonEqual, type WatchEvent } from '../../store/store';
 import { attachableVolumesOf, claimNameOf, type AttachableVolume, type PodObj } from './volumes';
 
 interface Entry {
   readonly namespace: string;
   readonly name: string;
   readonly uid: string | undefined;
-  /** the spec.volumes array last seen for this uid, and its JSON (a pod write clones it) */
+  /** the spec.volumes array last seen for this uid (a pod write clones it; stored objects are frozen) */
   volumes: unknown;
-  readonly volumesJson: string;
   readonly result: readonly AttachableVolume[];
   readonly deps: readonly string[];
 }
@@ -47,7 +46,7 @@ export class AttachableVolumesCache {
     const e = this.entries.get(key);
     if (e && e.uid === pod.metadata.uid) {
       if (e.volumes === volumes) return e.result;
-      if (JSON.stringify(volumes ?? []) === e.volumesJson) {
+      if (jsonEqual(volumes ?? [], e.volumes ?? [])) {
         e.volumes = volumes;
         return e.result;
       }
@@ -55,7 +54,7 @@ export class AttachableVolumesCache {
     if (e) this.drop(key, e);
     const result = attachableVolumesOf(view, pod);
     const deps = dependenciesOf(view, pod);
-    this.entries.set(key, { namespace: pod.metadata.namespace ?? '', name: pod.metadata.name, uid: pod.metadata.uid, volumes, volumesJson: JSON.stringify(volumes ?? []), result, deps });
+    this.entries.set(key, { namespace: pod.metadata.namespace ?? '', name: pod.metadata.name, uid: pod.metadata.uid, volumes, result, deps });
     for (const d of deps) {
       let s = this.dependents.get(d);
       if (!s) this.dependents.set(d, (s = new Set()));

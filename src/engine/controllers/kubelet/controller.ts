@@ -5,7 +5,7 @@
 // grace 0. Per node: NodeUnstageVolume once no pod uses a volume, and node.status.volumesInUse, which the
 // attach/detach controller waits on before it detaches.
 import type { Controller, Intent, ReconcileContext } from '../types';
-import type { WatchEvent } from '../../store/store';
+import { jsonEqual, type WatchEvent } from '../../store/store';
 import type { StoreView } from '../../store/strategy';
 import { driverByName } from '../../storage/cluster-config';
 import { claimNameOf, nodeIsReady, podNodeIndex, POD_NODE_INDEX, uniqueVolumeName, type PodObj, type PvObj } from '../attachdetach/volumes';
@@ -212,9 +212,9 @@ function statusIntent(ctx: ReconcileContext, pod: PodObj, prt: PodRt): Intent[] 
     Object.assign(status, rest);
     status.conditions = [disruption, ...(status.conditions as unknown[])];
   }
-  if (JSON.stringify(status) === JSON.stringify(pod.status ?? {})) return [];
-  const next = structuredClone(pod) as PodObj;
-  (next as { status: unknown }).status = status;
+  if (jsonEqual(status, pod.status ?? {})) return [];
+  // The API server copies what it is sent, so the (frozen) pod is not cloned here.
+  const next = { ...pod, status } as PodObj;
   return [{ type: 'updateStatus', obj: next }];
 }
 
