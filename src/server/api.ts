@@ -57,8 +57,8 @@ function notFoundResponse(path: string): ApiResponse {
 }
 
 function send(res: ServerResponse, r: ApiResponse): void {
-  const body = JSON.stringify(r.body);
-  res.writeHead(r.status, { 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(body), 'Cache-Control': 'no-cache, private' });
+  const body = r.text ? String(r.body) : JSON.stringify(r.body);
+  res.writeHead(r.status, { 'Content-Type': r.text ? 'text/plain' : 'application/json', 'Content-Length': Buffer.byteLength(body), 'Cache-Control': 'no-cache, private' });
   res.end(body);
 }
 
@@ -145,7 +145,7 @@ export function createApiServer(sim: Simulation, opts: ApiServerOptions = {}): P
           switch (method) {
             case 'GET':
               if (q.watch) return startWatch(req, res, table, route, url.searchParams);
-              r = rr.name ? (rr.subresource && rr.subresource !== 'status' ? handleSubresourceGet(sim, rr) : handleGet(sim, rr, q, table)) : handleList(sim, rr, q, table);
+              r = rr.name ? (rr.subresource && rr.subresource !== 'status' ? handleSubresourceGet(sim, rr, url.searchParams) : handleGet(sim, rr, q, table)) : handleList(sim, rr, q, table);
               break;
             case 'POST':
               r = handleCreate(sim, rr, q, body);

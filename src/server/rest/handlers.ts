@@ -15,10 +15,13 @@ import { PATCH_CONTENT_TYPES } from '../../engine/store/patch';
 import type { DeleteOptions } from '../../engine/store/store';
 import type { ListQuery, ResourceRoute } from './route';
 import { SCALABLE, getScale, patchScale, updateScale } from './scale';
+import { getPodLog } from './logs';
 
 export interface ApiResponse {
   readonly status: number;
   readonly body: unknown;
+  /** the body is plain text sent as is (pods/log), not JSON */
+  readonly text?: boolean;
 }
 
 export const ok = (body: unknown, status = 200): ApiResponse => ({ status, body });
@@ -93,8 +96,9 @@ function getObject(sim: Simulation, r: ResourceRoute): KObject {
 }
 
 /** GET of a subresource other than status: /scale of the scalable kinds; anything else is not served. */
-export function handleSubresourceGet(sim: Simulation, r: ResourceRoute): ApiResponse {
+export function handleSubresourceGet(sim: Simulation, r: ResourceRoute, search?: URLSearchParams): ApiResponse {
   if (r.subresource === 'scale' && SCALABLE.has(r.kind.kind)) return getScale(sim, r);
+  if (r.subresource === 'log' && r.kind.kind === 'Pod') return getPodLog(sim, r, search ?? new URLSearchParams());
   return methodNotAllowed();
 }
 
