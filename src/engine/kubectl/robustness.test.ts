@@ -9,7 +9,8 @@ const WORDS = [
   'exec', 'scale', 'version', 'api-resources', 'explain', 'pv', 'pvc', 'pods', 'node-1', 'sc', 'all', 'pv,pvc', 'pv/x',
   '-f', 'pv.yaml', 'bad.yaml', '-', '-o', 'yaml', 'json', 'wide', 'name', 'jsonpath={.items[*]}', '-n', 'default', '-A',
   '-l', 'a=b', '--for=delete', '--for=condition=Ready', '--timeout=1s', '-p', '{"a":1}', '--type', 'json', '--', 'ls',
-  'a=b', 'a-', '--all', '--force', '--grace-period=0', '--wait=false', '--replicas=2', '--bogus', '-x', 'configmap', 'x',
+  'a=b', 'a-', '--all', '--force', 'taint', 'nodes', 'k=v:NoExecute', 'k:NoSchedule-', '--overwrite', 'logs', '-c', '--previous', '--tail=1',
+  'explain', 'pod.spec.volumes', 'sts.spec.volumeClaimTemplates', 'csidriver.spec', '--grace-period=0', '--wait=false', '--replicas=2', '--bogus', '-x', 'configmap', 'x',
 ];
 
 describe('runKubectl', () => {
@@ -18,7 +19,7 @@ describe('runKubectl', () => {
     const files = memFiles({ 'pv.yaml': 'apiVersion: v1\nkind: PersistentVolume\nmetadata:\n  name: x\n', 'bad.yaml': 'a: [\n' });
     fc.assert(
       fc.property(fc.array(fc.constantFrom(...WORDS), { maxLength: 7 }), (argv) => {
-        const r = runKubectl({ sim, files, stdin: 'kind: X\n' }, argv);
+        const r = runKubectl({ sim, files, stdin: 'kind: X\n', logs: () => ({ log: 'a\nb\n' }) }, argv);
         expect(typeof r.stdout).toBe('string');
         expect(typeof r.stderr).toBe('string');
         expect(r.code === 0 || r.stderr.length > 0).toBe(true);
