@@ -203,7 +203,11 @@ export type FromWorker =
   | { readonly type: 'patch'; readonly patch: Patch }
   /** the lessons available (sent after the first patch, so parsing them does not delay the first paint) */
   | { readonly type: 'catalog'; readonly scenarios: readonly ScenarioSummary[] }
-  | { readonly type: 'playback'; readonly state: PlaybackState }
+  /**
+   * The playback state; its command log travels as a tail: the UI keeps its first `logFrom` entries and
+   * appends `log` (a 1,000-object apply is a 150 KB text that must not be cloned on every command).
+   */
+  | { readonly type: 'playback'; readonly state: Omit<PlaybackState, 'log'>; readonly logFrom: number; readonly log: readonly LoggedCommand[] }
   | { readonly type: 'result'; readonly id: number; readonly result: CommandResult }
   | { readonly type: 'describe'; readonly id: number; readonly text: string }
   | { readonly type: 'query'; readonly id: number; readonly stdout: string; readonly stderr: string }
@@ -216,6 +220,12 @@ export type FromWorker =
 export interface ScenarioStepView {
   readonly narration: { readonly en: string; readonly zh: string };
   readonly run: readonly string[];
+}
+
+/** The playback state after a playback message, from the state before it (the log kept up to logFrom). */
+export function applyPlayback(prev: PlaybackState, m: Extract<FromWorker, { type: 'playback' }>): PlaybackState {
+  const log = m.logFrom === 0 ? m.log : m.log.length === 0 && m.logFrom === prev.log.length ? prev.log : [...prev.log.slice(0, m.logFrom), ...m.log];
+  return { ...m.state, log };
 }
 
 export function assertNever(x: never): never {

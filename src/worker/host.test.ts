@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { FromWorker, Patch, PlaybackState } from '../protocol/messages';
+import { applyPlayback, type FromWorker, type Patch, type PlaybackState } from '../protocol/messages';
 import { runKubectl } from '../engine/kubectl';
 import { Host } from './host';
 
@@ -21,7 +21,9 @@ function harness() {
   const out: FromWorker[] = [];
   const host = new Host({ post: (m) => out.push(m), runKubectl });
   const patches = () => out.filter((m): m is Extract<FromWorker, { type: 'patch' }> => m.type === 'patch').map((m) => m.patch);
-  const playback = () => out.filter((m): m is Extract<FromWorker, { type: 'playback' }> => m.type === 'playback').map((m) => m.state).at(-1) as PlaybackState;
+  // the UI's playback state: each message keeps the log up to logFrom and appends its tail
+  const playback = () =>
+    out.filter((m): m is Extract<FromWorker, { type: 'playback' }> => m.type === 'playback').reduce<PlaybackState>((st, m) => applyPlayback(st, m), { playing: false, speed: 1, time: 0, horizon: 0, log: [], marks: [] });
   // mirror of what a UI would hold after applying every patch
   const mirror = () => {
     const m = new Map<string, string>();
@@ -120,5 +122,26 @@ describe('Host', () => {
     const p = h.patches();
     expect(p).toHaveLength(1);
     expect(p[0].upsert.filter((o) => o.kind === 'Node')).toHaveLength(3);
+  });
+});
+
+describe('playback log travels as a tail', () => {
+  it('a command sends only the new entry; a command after a seek back replaces the dropped branch', () => {
+    const out: FromWorker[] = [];
+    const host = new Host({ post: (m) => out.push(m), runKubectl });
+    const last = () => out.filter((m): m is Extract<FromWorker, { type: 'playback' }> => m.type === 'playback').at(-1)!;
+    host.handle({ type: 'init', opts: { profile: 'inline', seed: 1, paused: true } });
+    expect(last().logFrom).toBe(0);
+    host.handle({ type: 'command', id: 1, cmd: { type: 'kubectl', line: 'kubectl get pv' } });
+    host.flush();
+    expect([last().logFrom, last().log.length]).toEqual([0, 1]);
+    host.handle({ type: 'step', dir: 1 });
+    host.handle({ type: 'command', id: 2, cmd: { type: 'kubectl', line: 'kubectl get pvc' } });
+    host.flush();
+    expect([last().logFrom, last().log.map((c) => c.cmd)]).toEqual([1, [{ type: 'kubectl', line: 'kubectl get pvc' }]]);
+    host.handle({ type: 'seek', time: 0 });
+    host.handle({ type: 'command', id: 3, cmd: { type: 'kubectl', line: 'kubectl get sc' } });
+    host.flush();
+    expect([last().logFrom, last().log.map((c) => c.cmd)]).toEqual([1, [{ type: 'kubectl', line: 'kubectl get sc' }]]);
   });
 });

@@ -49,6 +49,8 @@ export class Host {
   private profile = INLINE_PROFILE.name;
   private seed = 1;
   private log: LoggedCommand[] = [];
+  /** how many entries of the log the UI holds unchanged (it gets only the rest) */
+  private logSent = 0;
   /** commands of the log already executed in the current simulation */
   private executed = 0;
   private horizon = 0;
@@ -108,6 +110,9 @@ export class Host {
         this.pendingLines = [];
         // the UI empties its mirror on `ready`: everything is new to it again
         this.changes.forgetSent();
+        this.logSent = 0;
+        // the UI's playback state was reset with the mirror: it gets the whole log again
+        this.playbackDirty = true;
         this.graph.reset(clusterInfo(this.profiles.get(this.profile) ?? INLINE_PROFILE));
         this.log = [...(msg.opts.log ?? [])];
         const end = this.log.length ? this.log[this.log.length - 1].at : 0;
@@ -258,7 +263,10 @@ export class Host {
 
   private execute(cmd: Command): CommandResult {
     // A command issued after a seek back starts a new branch: the rest of the old log is dropped.
-    if (this.executed < this.log.length) this.log.length = this.executed;
+    if (this.executed < this.log.length) {
+      this.log.length = this.executed;
+      this.logSent = Math.min(this.logSent, this.executed);
+    }
     this.log.push({ at: this.time, cmd });
     this.executed = this.log.length;
     this.horizon = this.time;
@@ -409,10 +417,12 @@ export class Host {
           speed: this.speed,
           time: this.time,
           horizon: Math.max(this.horizon, this.time),
-          log: this.log,
           marks: [...this.marks].sort((a, b) => a - b),
         },
+        logFrom: this.logSent,
+        log: this.log.slice(this.logSent),
       });
+      this.logSent = this.log.length;
     }
   }
 

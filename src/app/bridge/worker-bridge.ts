@@ -2,7 +2,7 @@
 // answers request/response pairs (commands, describe, explain) by id, and recovers from a crash by
 // starting a new worker with the last command log that played without error.
 import type { Command, CommandResult, Explanation, FromWorker, InitOptions, LoggedCommand, ToWorker } from '../../protocol/messages';
-import { assertNever } from '../../protocol/messages';
+import { applyPlayback, assertNever } from '../../protocol/messages';
 import { clusterStore, initialCluster, reducePatch } from '../state/cluster';
 import { uiStore } from '../state/ui';
 
@@ -48,10 +48,12 @@ export function createBridge(opts: InitOptions, makeWorker: () => Worker): Bridg
         clusterStore.setState((st) => reducePatch(st, m.patch));
         good = { log: good.log, time: m.patch.time };
         return;
-      case 'playback':
-        clusterStore.setState({ playback: m.state });
-        good = { log: m.state.log, time: m.state.time };
+      case 'playback': {
+        const playback = applyPlayback(clusterStore.getState().playback, m);
+        clusterStore.setState({ playback });
+        good = { log: playback.log, time: playback.time };
         return;
+      }
       case 'result':
       case 'describe':
       case 'query':
