@@ -7,13 +7,18 @@ import type { Controller, Intent, ReconcileContext } from '../types';
 import type { WatchEvent } from '../../store/store';
 import type { StoreView } from '../../store/strategy';
 import { POD_PVC_INDEX_DECL } from '../volume/pod-pvc-index';
-import type { PV, PVC } from '../volume/pv-helpers';
+import { hasAnnotation, type PV, type PVC } from '../volume/pv-helpers';
+import { ANN_BIND_COMPLETED } from '../volume/constants';
+import type { KObject } from '../../model/types';
 import { PersistentVolumeOrderedIndex } from './index';
 import { CONTROLLER_NAME, DEFAULT_OPTIONS, SyncOps, type PVControllerOptions } from './ops';
 import { syncClaim } from './sync-claim';
 import { claimQueueKey, syncVolume, volumeQueueKey } from './sync-volume';
 
 export const PV_CLAIM_BINDER_SYNC_PERIOD_MS = 15_000;
+
+const sameInputs = (was: { a: KObject; b: KObject | undefined } | undefined, now: { a: KObject; b: KObject | undefined }) =>
+  was !== undefined && was.a === now.a && was.b === now.b;
 
 export interface PersistentVolumeController extends Controller {
   /** the controller's PV cache (exposed for tests and benchmarks) */
@@ -34,19 +39,46 @@ export function newPersistentVolumeController(options: PVControllerOptions = DEF
     for (const pv of view.list<PV>('PersistentVolume')) volumes.upsert(pv as PV);
   };
 
+  // Syncs that found nothing to do, with the two objects their outcome was computed from. Most syncs are
+  // the 15 s resync of a claim/volume that is long Bound; when neither object has been written since
+  // (stored objects are replaced, never mutated), the sync would find nothing to do again.
+  const noOps = new Map<string, { readonly a: KObject; readonly b: KObject | undefined }>();
+
   const sync = (key: string, ctx: ReconcileContext): { intents: Intent[]; error?: string } => {
     ensureInitialized(ctx.view);
     const ops = new SyncOps(ctx, volumes, options);
+    let inputs: { a: KObject; b: KObject | undefined } | undefined;
     if (key.startsWith('claim/')) {
       const rest = key.slice('claim/'.length);
       const slash = rest.indexOf('/');
-      const claim = ctx.view.get<PVC>('PersistentVolumeClaim', rest.slice(0, slash), rest.slice(slash + 1));
+      const claim = ctx.view.get<PVC>('PersistentVolumeClaim', rest.slice(0, slash), rest.slice(slash + 1)) as PVC | undefined;
       // A deleted claim was handled when its DELETED event arrived (deleteClaim).
-      if (claim) syncClaim(ops, claim as PVC);
+      if (claim) {
+        // A claim marked bind-completed goes through syncBoundClaim, which reads only the claim and the
+        // volume it names (no class, no volume cache, no clock unless it writes).
+        const volumeName = claim.spec?.volumeName;
+        if (hasAnnotation(claim, ANN_BIND_COMPLETED))
+          inputs = { a: claim, b: volumeName ? ctx.view.get('PersistentVolume', undefined, volumeName) : undefined };
+        if (inputs && sameInputs(noOps.get(key), inputs)) return { intents: [] };
+        syncClaim(ops, claim);
+      }
     } else if (key.startsWith('volume/')) {
-      const volume = ctx.view.get<PV>('PersistentVolume', undefined, key.slice('volume/'.length));
-      if (volume) syncVolume(ops, volume as PV);
+      const volume = ctx.view.get<PV>('PersistentVolume', undefined, key.slice('volume/'.length)) as PV | undefined;
+      if (volume) {
+        // Unbound, or bound to a claim that names it back: syncVolume reads only the volume and that claim.
+        // (A missing or misbound claim goes through reclaim, which this does not try to predict.)
+        const ref = volume.spec?.claimRef;
+        if (!ref || !ref.uid) inputs = { a: volume, b: undefined };
+        else {
+          const claim = ctx.view.get<PVC>('PersistentVolumeClaim', ref.namespace, ref.name ?? '') as PVC | undefined;
+          if (claim && claim.metadata.uid === ref.uid && claim.spec?.volumeName === volume.metadata.name) inputs = { a: volume, b: claim };
+        }
+        if (inputs && sameInputs(noOps.get(key), inputs)) return { intents: [] };
+        syncVolume(ops, volume);
+      }
     }
+    if (inputs && ops.intents.length === 0 && ops.error === undefined) noOps.set(key, inputs);
+    else noOps.delete(key);
     return { intents: ops.intents, error: ops.error };
   };
 
