@@ -29,6 +29,18 @@ spec:
   containers:
   - {name: a, image: busybox:1.36, command: [sh, -c, "echo from-a; sleep 3600"]}
   - {name: b, image: busybox:1.36, command: [sh, -c, "echo from-b; sleep 3600"]}
+---
+apiVersion: apps/v1
+kind: Deployment
+metadata: {name: web}
+spec:
+  replicas: 3
+  selector: {matchLabels: {app: web}}
+  template:
+    metadata: {labels: {app: web}}
+    spec:
+      containers:
+      - {name: c, image: busybox:1.36, command: [sh, -c, "echo web $(hostname); sleep 3600"]}
 `;
 
 describe.skipIf(!existsSync(KUBECTL))('real kubectl logs = our kubectl logs', () => {
@@ -65,6 +77,9 @@ describe.skipIf(!existsSync(KUBECTL))('real kubectl logs = our kubectl logs', ()
     'logs crash --tail 2',
     'logs crash --tail=0',
     'logs nope',
+    'logs deploy/web',
+    'logs deployment/web --tail=1',
+    'logs sts/nope',
   ];
   for (const [i, step] of steps.entries())
     it(`${i + 1}: ${typeof step === 'number' ? `advance ${step} ms` : `kubectl ${step}`}`, async () => {
@@ -82,5 +97,7 @@ describe.skipIf(!existsSync(KUBECTL))('real kubectl logs = our kubectl logs', ()
       const mine = runKubectl({ sim: twin, files: nodeFiles, cwd: dir, namespace: 'default', logs: (r) => containerLogs(twin, r.namespace, r.pod, r.container, r.previous) }, args);
       twin.drain();
       expect(mine).toEqual(theirs);
+      // the controller's pods are running by now: the comparison is about a real log, not an error
+      if (step.startsWith('logs deploy/web')) expect(theirs).toMatchObject({ stderr: expect.stringMatching(/^Found 3 pods, using pod\/web-/), stdout: expect.stringMatching(/^web web-/), code: 0 });
     }, 40_000);
 });

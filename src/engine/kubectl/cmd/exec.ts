@@ -45,7 +45,7 @@ function lessActive(a: KObject, b: KObject): boolean {
  * AttachablePodForObjectFn: a pod is itself; a Deployment, ReplicaSet or StatefulSet resolves to the most
  * active pod its selector matches (GetFirstPod sorted by sort.Reverse(ActivePods)).
  */
-export function attachablePod(io: Io, arg: string, ns: string): KObject {
+export function attachablePod(io: Io, arg: string, ns: string, found?: (pods: number) => void): KObject {
   if (!arg.includes('/')) return getObject(io.ctx.sim, kindInfo('Pod'), ns, arg);
   const [ref] = parseResourceArgs([arg]);
   const owner = getObject(io.ctx.sim, ref.kind, ns, ref.name!);
@@ -58,6 +58,7 @@ export function attachablePod(io: Io, arg: string, ns: string): KObject {
     .filter((p) => matchLabels(sel, p.metadata.labels))
     .sort((a, b) => (a.metadata.name < b.metadata.name ? -1 : 1));
   if (!pods.length) throw clientError('timed out waiting for the condition');
+  found?.(pods.length);
   return goSort([...pods], (a, b) => lessActive(b, a))[0];
 }
 

@@ -50,13 +50,16 @@ export function runLogs(io: Io, argv: readonly string[]): void {
   if (tail < -1) throw clientError('--tail must be greater than or equal to -1');
   const ns = namespaceOf(io.ctx, p);
   let pod;
+  let found = 0;
   try {
-    pod = attachablePod(io, p.args[0], ns);
+    // logsForObject (unlike exec) says which of several pods it reads
+    pod = attachablePod(io, p.args[0], ns, (n) => n > 1 && (found = n));
   } catch (e) {
     // Complete's GET goes through the builder's visitor, which words a missing object this way
     if (isApiError(e) && e.reason === 'NotFound') throw clientError(`error from server (NotFound): ${e.message} in namespace "${ns}"`);
     throw e;
   }
+  if (found) io.warn(`Found ${found} pods, using pod/${pod.metadata.name}\n`);
   const containers = arr(rec(pod.spec).containers).map((c) => str(rec(c).name));
   if (container === undefined) {
     const annotated = pod.metadata.annotations?.['kubectl.kubernetes.io/default-container'];
