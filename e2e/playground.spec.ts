@@ -88,6 +88,12 @@ test('dynamic disk: CreateVolume, then ControllerPublishVolume, then NodeStage/N
   expect(idx.every((i) => i >= 0), `traced calls: ${calls.join(', ')}`).toBe(true);
   expect([...idx].sort((a, b) => a - b)).toEqual(idx);
   await pg.shot('dynamic-disk-bound-1280');
+  // the PV controller said ExternalProvisioning twice: one Event object, so one row that counts both
+  await page.getByTestId('tab.events').click();
+  const ext = page.locator('[data-testid="events.row"][data-reason="ExternalProvisioning"]');
+  await expect(ext).toHaveCount(1);
+  await expect(ext.getByTestId('events.lastSeen')).toHaveText(/^\d+s \(x2 over \d+s\)$/);
+  await pg.shot('dynamic-disk-events-1280');
 });
 
 test('an invalid manifest shows a marker at the right line and changes nothing', async ({ page }) => {
