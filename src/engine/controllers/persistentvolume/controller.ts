@@ -94,6 +94,7 @@ export function newPersistentVolumeController(options: PVControllerOptions = DEF
         const pv = ev.obj as PV;
         if (ev.type === 'DELETED') {
           volumes.delete(pv.metadata.name);
+          noOps.delete(volumeQueueKey(pv.metadata.name));
           // deleteVolume: sync the claim now so it turns Lost without waiting for the resync.
           const ref = pv.spec?.claimRef;
           return ref ? [claimQueueKey(ref.namespace, ref.name ?? '')] : [];
@@ -104,6 +105,7 @@ export function newPersistentVolumeController(options: PVControllerOptions = DEF
       if (ev.kind === 'PersistentVolumeClaim') {
         const pvc = ev.obj as PVC;
         if (ev.type === 'DELETED') {
+          noOps.delete(claimQueueKey(pvc.metadata.namespace, pvc.metadata.name));
           // deleteClaim: sync the volume now so it is Released without waiting for the resync.
           return pvc.spec?.volumeName ? [volumeQueueKey(pvc.spec.volumeName)] : [];
         }
