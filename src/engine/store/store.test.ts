@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { Store } from './store';
+import { Store, jsonEqual } from './store';
 import { VirtualClock } from '../clock/clock';
 import { Rng } from '../random/rng';
 import type { KObject } from '../model/types';
@@ -150,5 +150,17 @@ describe('strategic merge directives', () => {
       metadata: { '$deleteFromPrimitiveList/finalizers': ['x'] },
     }).obj;
     expect(r.metadata.finalizers).toEqual(['y']);
+  });
+});
+
+describe('jsonEqual (the store\'s "unchanged" check)', () => {
+  const values: unknown[] = [
+    null, 0, 1, -0, 1.5, '', 'a', true, false, [], [1, 2], [2, 1], [undefined], [null], {}, { a: 1 }, { a: undefined },
+    { a: 1, b: 2 }, { b: 2, a: 1 }, { a: { b: [1, { c: 'x' }] } }, { a: { b: [1, { c: 'y' }] } }, { t: new Date(0) },
+    { f: () => 1 }, [() => 1], { n: NaN }, { n: null },
+  ];
+  it('agrees with comparing JSON.stringify output on every pair', () => {
+    for (const a of values)
+      for (const b of values) expect([a, b, jsonEqual(a, b)]).toEqual([a, b, JSON.stringify(a) === JSON.stringify(b)]);
   });
 });
