@@ -48,14 +48,16 @@ for (const file of walk(src)) {
       for (const [re, what] of FORBIDDEN_IN_ENGINE) if (re.test(line)) problems.push(`${rel}:${i + 1}: ${what} is not allowed in src/engine`);
     });
   }
-  const importRe = /^\s*import\s+(type\s+)?[^'"]*?from\s+['"](\.[^'"]+)['"]/gm;
+  const importRe = /^\s*(?:import|export)\s+(type\s+)?[^'"]*?from\s+['"](\.[^'"]+)['"]/gm;
   for (const m of text.matchAll(importRe)) {
     const target = relative(src, join(file, '..', m[2])).split(sep)[0];
     const allowed = ALLOWED[layer];
     if (!allowed || target.startsWith('..')) continue;
     if (!allowed.includes(target)) problems.push(`${rel}: imports ${m[2]} (${layer} may not depend on ${target})`);
-    if (layer === 'app' && target === 'engine' && !m[1] && !/\/engine\/(model|i18n)\//.test(join(file, '..', m[2])))
-      problems.push(`${rel}: imports engine code ${m[2]} at run time (the app talks to the engine through the worker; use import type)`);
+    // The app and the protocol see the engine only as types (besides pure model helpers such as quantities
+    // and durations): the app talks to the engine through the worker.
+    if ((layer === 'app' || layer === 'protocol') && target === 'engine' && !m[1] && !/\/engine\/(model|i18n)\//.test(join(file, '..', m[2])))
+      problems.push(`${rel}: imports engine code ${m[2]} at run time (${layer} may import engine only as types; use import type)`);
   }
 }
 

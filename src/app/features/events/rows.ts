@@ -3,7 +3,7 @@
 // `12s (x3 over 45s)`, the interval `kubectl events` and `kubectl describe` print
 // (staging/src/k8s.io/kubectl/pkg/cmd/events/event_printer.go getInterval).
 import type { UiEvent } from '../../../protocol/messages';
-import { humanDuration } from '../../../protocol/duration';
+import { humanDuration } from '../../../engine/model/duration';
 
 /** Event objects newest first by their last emission; `only` keeps those about one object (its key). */
 export function eventRows(events: readonly UiEvent[], only?: string, max = 300): UiEvent[] {
