@@ -192,7 +192,7 @@ function validateStatefulSetSpec(s: J): FieldError[] {
   out.push(...validateNonnegative(obj(s, 'ordinals')?.start, 'spec.ordinals.start'));
   out.push(...validateSelector(s, 'statefulset'));
   // ValidatePodTemplateSpecForStatefulSet: labels and annotations only — the pod spec itself is not
-  // validated (upstream TODO: the union of volumes and volumeClaimTemplates would have to be checked).
+  // validated (upstream leaves it so: the union of volumes and volumeClaimTemplates would have to be checked).
   out.push(...templateMatches(s));
   const md = obj(obj(s, 'template'), 'metadata');
   out.push(...validateLabels(obj(md, 'labels'), 'spec.template.labels'));

@@ -102,7 +102,7 @@ function sortedJson(v: unknown): string {
 }
 
 /**
- * One decoded document. `stop` ends its file: StreamVisitor returns a validation error (ValidateSchema)
+ * One decoded document; `stop` ends its file: StreamVisitor returns a validation error (ValidateSchema)
  * instead of passing it on, while mapping and decoding errors (infoForData) go to the visitor function
  * and the stream goes on.
  */
