@@ -26,6 +26,7 @@ import {
 } from './rest/handlers';
 import { parseQuery, parseResourcePath, wantsTable } from './rest/route';
 import { WatchHub } from './rest/watch';
+import { openApiV3 } from './rest/openapi';
 import { handleExecUpgrade } from './rest/exec-ws';
 import { createExecHandler } from '../engine/shell/exec';
 import type { ExecHandler } from '../engine/kubectl/types';
@@ -74,6 +75,8 @@ function readBody(req: IncomingMessage): Promise<string> {
 function discovery(path: string, serverAddress: string): ApiResponse | undefined {
   const p = path.replace(/\/+$/, '') || '/';
   if (p === '/version') return { status: 200, body: SERVER_VERSION };
+  const oa = openApiV3(p);
+  if (oa) return { status: 200, body: oa };
   if (p === '/api') return { status: 200, body: apiVersions(serverAddress) };
   if (p === '/apis') return { status: 200, body: apiGroupList() };
   let m = /^\/api\/(v1)$/.exec(p);
